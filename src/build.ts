@@ -1,0 +1,139 @@
+/**
+ * A whole build: load and validate campaigns, render with Eleventy into a staging folder beside
+ * the output, and swap it in only when everything succeeded. A failed or interrupted build leaves
+ * the previous output as it was.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Eleventy } from "@11ty/eleventy";
+import { type Campaign, loadCampaigns } from "./campaign/index.ts";
+import { type SiteData, siteData } from "./site/data.ts";
+import { projectPaths } from "./site/plugin.ts";
+
+export interface BuildOptions {
+  /** Project root with campaigns/, templates/ and eleventy.config.ts. */
+  root: string;
+  /** Folder of campaigns; default <root>/campaigns. */
+  campaignsDir?: string;
+  /** Output folder; default <root>/_site. */
+  outDir?: string;
+  /** Build only these campaigns; the rest of the existing output is kept as it is. */
+  only?: string[];
+  /** Called once per campaign when its pages are written. */
+  onCampaign?: (report: CampaignReport) => void;
+}
+
+export interface CampaignReport {
+  slug: string;
+  languages: number;
+  pages: number;
+}
+
+export interface BuildReport {
+  campaigns: CampaignReport[];
+  pages: number;
+  images: number;
+  seconds: number;
+  outDir: string;
+}
+
+/** Files at the top of the output that describe every campaign (kept from the last full build). */
+const SITE_WIDE_FILES = ["index.html", "sitemap.xml", "robots.txt"];
+
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const paths = projectPaths(options.root);
+  const campaignsDir = options.campaignsDir ?? paths.campaignsDir;
+  const outDir = path.resolve(options.outDir ?? path.join(options.root, "_site"));
+  const campaigns = await loadCampaigns(campaignsDir, {
+    templatesDir: paths.templatesDir,
+    only: options.only,
+  });
+  const data = await siteData(campaigns, { cacheDir: paths.cacheDir });
+
+  const staging = `${outDir}.building-${process.pid}`;
+  await fs.rm(staging, { recursive: true, force: true });
+  try {
+    const written = await renderSite(options.root, staging, data);
+    if (options.only) await keepOtherOutput(outDir, staging, new Set(options.only));
+    await swapIn(staging, outDir);
+    const reports = campaigns.map((campaign) => campaignReport(campaign, written));
+    for (const report of reports) options.onCampaign?.(report);
+    return {
+      campaigns: reports,
+      pages: written.filter((file) => file.endsWith(".html")).length,
+      images: written.filter((file) => /\.(png|jpe?g|webp|avif)$/.test(file)).length,
+      seconds: (performance.now() - started) / 1000,
+      outDir,
+    };
+  } catch (error) {
+    await fs.rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Runs Eleventy with the already-validated data; returns the output paths it wrote, relative. */
+async function renderSite(root: string, outDir: string, data: SiteData): Promise<string[]> {
+  const eleventy = new Eleventy(path.join(root, "src/site/pages"), outDir, {
+    configPath: path.join(root, "eleventy.config.ts"),
+    quietMode: true,
+    config: (eleventyConfig) => {
+      eleventyConfig.addGlobalData("site", data);
+    },
+  });
+  await eleventy.write();
+  return listFiles(outDir);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+function campaignReport(campaign: Campaign, written: string[]): CampaignReport {
+  const prefix = `${campaign.slug}/`;
+  return {
+    slug: campaign.slug,
+    languages: campaign.languages.length,
+    pages: written.filter((file) => file.startsWith(prefix) && file.endsWith(".html")).length,
+  };
+}
+
+/** For a partial build: everything the old output had besides the rebuilt campaigns. */
+async function keepOtherOutput(outDir: string, staging: string, rebuilt: Set<string>): Promise<void> {
+  const entries = await fs.readdir(outDir, { withFileTypes: true }).catch(() => null);
+  if (!entries) return;
+  for (const entry of entries) {
+    if (rebuilt.has(entry.name)) continue;
+    const keepSiteWide = SITE_WIDE_FILES.includes(entry.name);
+    if (!keepSiteWide && (await exists(path.join(staging, entry.name)))) continue;
+    await fs.cp(path.join(outDir, entry.name), path.join(staging, entry.name), {
+      recursive: true,
+      force: true,
+    });
+  }
+}
+
+/** Replaces outDir with staging in two renames, so the output is never half-written. */
+async function swapIn(staging: string, outDir: string): Promise<void> {
+  const previous = `${outDir}.previous-${process.pid}`;
+  const hadOutput = await exists(outDir);
+  if (hadOutput) await fs.rename(outDir, previous);
+  try {
+    await fs.rename(staging, outDir);
+  } catch (error) {
+    if (hadOutput) await fs.rename(previous, outDir);
+    throw error;
+  }
+  if (hadOutput) await fs.rm(previous, { recursive: true, force: true });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The campaigns/ folder as a whole: which campaigns exist, and loading all (or some) of them
+ * with every problem of every campaign reported together.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { CAMPAIGN_FILE, type Campaign, type LoadOptions, loadCampaign } from "./load.ts";
+import { CampaignError, type Problem } from "./problems.ts";
+
+export type { Content } from "./content.ts";
+export type { Hotline } from "./hotline.ts";
+export type { Campaign, Partner } from "./load.ts";
+export { CampaignError, formatProblem, type Problem } from "./problems.ts";
+
+export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Slugs of the folders under `root` that hold a campaign.yaml, sorted. */
+export async function listCampaigns(root: string): Promise<string[]> {
+  const entries = await fs.readdir(root, { withFileTypes: true }).catch(() => []);
+  const slugs: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith(".")) continue;
+    const exists = await fs.stat(path.join(root, entry.name, CAMPAIGN_FILE)).then(
+      () => true,
+      () => false,
+    );
+    if (exists) slugs.push(entry.name);
+  }
+  return slugs.sort();
+}
+
+export interface LoadAllOptions extends LoadOptions {
+  /** Only these slugs; every one must exist. */
+  only?: string[];
+}
+
+/** Loads campaigns, newest day first. Throws one CampaignError with every problem found. */
+export async function loadCampaigns(root: string, options: LoadAllOptions): Promise<Campaign[]> {
+  const all = await listCampaigns(root);
+  const problems: Problem[] = [];
+  for (const slug of options.only ?? []) {
+    if (!all.includes(slug)) {
+      problems.push({
+        file: path.join(root, slug),
+        message: `no campaign "${slug}"; expected a folder with a ${CAMPAIGN_FILE} (campaigns: ${all.join(", ") || "none"})`,
+      });
+    }
+  }
+  if (all.length === 0) {
+    problems.push({ file: root, message: `no campaigns found; create one with: npm run new -- <slug>` });
+  }
+  for (const slug of all) {
+    if (!SLUG.test(slug)) {
+      problems.push({
+        file: path.join(root, slug),
+        message: `folder name "${slug}" must be lower-case letters, digits and hyphens (it becomes the address)`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new CampaignError(problems);
+
+  const slugs = options.only ?? all;
+  const results = await Promise.allSettled(slugs.map((slug) => loadCampaign(path.join(root, slug), options)));
+  const campaigns: Campaign[] = [];
+  for (const result of results) {
+    if (result.status === "fulfilled") campaigns.push(result.value);
+    else if (result.reason instanceof CampaignError) problems.push(...result.reason.problems);
+    else throw result.reason;
+  }
+  if (problems.length > 0) throw new CampaignError(problems);
+  return campaigns.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+}

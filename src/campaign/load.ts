@@ -1,0 +1,268 @@
+/**
+ * Reads a campaign folder, validates everything once and returns a typed, defaulted Campaign.
+ * Every problem in the folder is collected and thrown together as one CampaignError, so a person
+ * fixes them in one pass. Nothing downstream reads campaign files again.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { missingKeys } from "../i18n/strings.ts";
+import { type Content, parseContent } from "./content.ts";
+import { contrastFailures, formatRatio } from "./contrast.ts";
+import { type Hotline, parseHotline } from "./hotline.ts";
+import { CampaignError, type Problem } from "./problems.ts";
+import { type CampaignFile, campaignFileSchema, type Theme } from "./schema.ts";
+import { validate } from "./validate.ts";
+import { parseYaml, type YamlSource } from "./yaml-source.ts";
+
+export const CAMPAIGN_FILE = "campaign.yaml";
+/** Logos above this many pixels are refused before sharp decodes them. */
+export const MAX_LOGO_PIXELS = 40_000_000;
+const LOGO_EXTENSIONS = new Set([".svg", ".png", ".jpg", ".jpeg", ".webp"]);
+
+export interface Partner {
+  name: string;
+  /** Absolute path of the logo file, checked to be inside the campaign folder and readable. */
+  logo: string;
+  url?: string;
+}
+
+export interface Campaign {
+  slug: string;
+  /** Absolute path of the campaign folder. */
+  dir: string;
+  date: string;
+  /** The published address, always ending in "/". */
+  url: string;
+  /** BCP 47 tags in the campaign's order; the first is the default. */
+  languages: string[];
+  defaultLanguage: string;
+  template: string;
+  theme: Theme;
+  hotlines: Hotline[];
+  emergencyNumber: string;
+  partners: Partner[];
+  exitUrl: string;
+  /** The words of each language, keyed by tag. */
+  content: Record<string, Content>;
+}
+
+export interface LoadOptions {
+  /** Folder holding one folder per template (templates/). */
+  templatesDir: string;
+}
+
+export async function loadCampaign(dir: string, options: LoadOptions): Promise<Campaign> {
+  const folder = path.resolve(dir);
+  const file = path.join(folder, CAMPAIGN_FILE);
+  const text = await readText(file);
+  if (typeof text !== "string") throw new CampaignError([text]);
+
+  const yaml = parseYaml(text, file);
+  if (!yaml.ok) throw new CampaignError(yaml.problems);
+  const checked = validate(campaignFileSchema, yaml.source, file);
+  if (!checked.ok) throw new CampaignError(checked.problems);
+  const settings = checked.value;
+  const at = (...keyPath: (string | number)[]) => ({ file, line: yaml.source.lineOf(keyPath) });
+
+  const problems: Problem[] = [];
+  problems.push(...checkLanguages(settings, yaml.source, file));
+  problems.push(...checkTheme(settings.theme, yaml.source, file));
+
+  const hotlines: Hotline[] = [];
+  settings.hotlines.forEach((input, index) => {
+    const result = parseHotline(input);
+    if (result.ok) hotlines.push(result.hotline);
+    else
+      problems.push({
+        ...at("hotlines", index, "number"),
+        key: `hotlines[${index}].number`,
+        message: result.message,
+      });
+  });
+
+  if (!(await isFile(path.join(options.templatesDir, settings.template, "campaign.njk")))) {
+    const known = await listFolders(options.templatesDir);
+    problems.push({
+      ...at("template"),
+      key: "template",
+      message: `unknown template "${settings.template}"; expected a folder of ${path.relative(process.cwd(), options.templatesDir) || "templates"}/: ${known.join(", ")}`,
+    });
+  }
+
+  const partners: Partner[] = [];
+  await Promise.all(
+    settings.partners.map(async (partner, index) => {
+      const logo = await checkLogo(folder, partner.logo);
+      if (typeof logo === "string") partners[index] = { ...partner, logo };
+      else
+        problems.push({
+          ...at("partners", index, "logo"),
+          key: `partners[${index}].logo`,
+          message: logo.message,
+        });
+    }),
+  );
+
+  const content: Record<string, Content> = {};
+  await Promise.all(
+    settings.languages.map(async (lang) => {
+      const contentFile = path.join(folder, "content", `${lang}.md`);
+      const contentText = await readText(
+        contentFile,
+        `one Markdown file per language in languages; create content/${lang}.md (copy content/${settings.languages[0]}.md and translate it)`,
+      );
+      if (typeof contentText !== "string") return problems.push(contentText);
+      const parsed = parseContent(contentText, contentFile, lang);
+      if (parsed.ok) content[lang] = parsed.content;
+      else problems.push(...parsed.problems);
+    }),
+  );
+
+  if (problems.length > 0) throw new CampaignError(sortProblems(problems));
+  return {
+    slug: path.basename(folder),
+    dir: folder,
+    date: settings.date,
+    url: settings.url.endsWith("/") ? settings.url : `${settings.url}/`,
+    languages: settings.languages,
+    defaultLanguage: settings.languages[0],
+    template: settings.template,
+    theme: settings.theme,
+    hotlines,
+    emergencyNumber: settings.emergencyNumber,
+    partners,
+    exitUrl: settings.exitUrl,
+    content,
+  };
+}
+
+function checkLanguages(settings: CampaignFile, source: YamlSource, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  settings.languages.forEach((tag, index) => {
+    const key = `languages[${index}]`;
+    const line = source.lineOf(["languages", index]);
+    let canonical: string;
+    try {
+      [canonical] = Intl.getCanonicalLocales(tag);
+    } catch {
+      problems.push({ file, line, key, message: `"${tag}" is not a valid BCP 47 language tag` });
+      return;
+    }
+    const first = seen.get(canonical.toLowerCase());
+    if (first !== undefined) {
+      problems.push({
+        file,
+        line,
+        key,
+        message: `"${tag}" is listed twice (also languages[${first}]); remove one`,
+      });
+      return;
+    }
+    seen.set(canonical.toLowerCase(), index);
+    const missing = missingKeys(tag);
+    if (missing.length > 0) {
+      const shown =
+        missing.slice(0, 5).join(", ") + (missing.length > 5 ? `, and ${missing.length - 5} more` : "");
+      problems.push({
+        file,
+        line,
+        key,
+        message: `no complete UI strings for "${tag}" (missing ${shown}); add src/i18n/strings/${new Intl.Locale(tag).language}.json`,
+      });
+    }
+  });
+  return problems;
+}
+
+function checkTheme(theme: Theme, source: YamlSource, file: string): Problem[] {
+  return contrastFailures(theme).map(({ pair, ratio }) => ({
+    file,
+    line: source.lineOf(["theme", pair.foreground]),
+    key: `theme.${pair.foreground}`,
+    message: `contrast of ${theme[pair.foreground]} on theme.${pair.background} ${theme[pair.background]} is ${formatRatio(ratio)}:1, needs at least ${pair.needed}:1 for ${pair.use}. ${pair.fix}`,
+  }));
+}
+
+/** Returns the logo's absolute path, or a problem message. */
+async function checkLogo(folder: string, logo: string): Promise<string | { message: string }> {
+  if (path.isAbsolute(logo) || /^[a-z]+:/i.test(logo)) {
+    return { message: `"${logo}" must be a path inside the campaign folder, such as logos/name.svg` };
+  }
+  const resolved = path.resolve(folder, logo);
+  if (path.relative(folder, resolved).startsWith("..")) {
+    return {
+      message: `"${logo}" leaves the campaign folder; put the file in logos/ and refer to it as logos/name.svg`,
+    };
+  }
+  let real: string;
+  try {
+    real = await fs.realpath(resolved);
+  } catch {
+    return { message: `file "${logo}" not found in the campaign folder; check the spelling or add the file` };
+  }
+  if (path.relative(await fs.realpath(folder), real).startsWith("..")) {
+    return {
+      message: `"${logo}" is a link to a file outside the campaign folder; copy the file into logos/ instead`,
+    };
+  }
+  const extension = path.extname(real).toLowerCase();
+  if (!LOGO_EXTENSIONS.has(extension)) {
+    return { message: `"${logo}" is not a supported logo type; expected SVG, PNG, JPEG or WebP` };
+  }
+  try {
+    const image = sharp(real, { limitInputPixels: MAX_LOGO_PIXELS, failOn: "truncated" });
+    const { width, height } = await image.metadata();
+    if (!width || !height) throw new Error("no dimensions");
+    await image.stats(); // decodes every pixel: catches truncated files
+  } catch (error) {
+    const reason = (error as Error).message.split("\n")[0];
+    const tooBig = /pixel limit/i.test(reason);
+    return {
+      message: tooBig
+        ? `"${logo}" is larger than ${MAX_LOGO_PIXELS / 1_000_000} megapixels; export it smaller (a logo needs about 600 pixels wide)`
+        : `"${logo}" is not a readable image (${reason}); export it again as SVG, PNG, JPEG or WebP`,
+    };
+  }
+  return real;
+}
+
+/** The file's text, or a problem when it is missing, unreadable or not UTF-8. */
+async function readText(file: string, hint = "is the folder a campaign?"): Promise<string | Problem> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch {
+    return { file, message: `file not found; ${hint}` };
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { file, message: "file is not UTF-8 text; save it again as UTF-8" };
+  }
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    (stat) => stat.isFile(),
+    () => false,
+  );
+}
+
+async function listFolders(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.key ?? "").localeCompare(b.key ?? ""),
+  );
+}

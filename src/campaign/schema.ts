@@ -1,0 +1,134 @@
+/**
+ * The shape of a campaign folder, in one place. The zod schemas below are the source of the
+ * TypeScript types, the runtime checks and the committed JSON Schema (scripts/write-schema.ts).
+ * Checks that need the file system (logos, templates, content files) live in load.ts.
+ */
+import { z } from "zod";
+
+const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+/** A BCP 47 tag as campaigns use them: language, optional script, optional region. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+export const isoDate = z
+  .string({ error: "expected a date written YYYY-MM-DD, such as 2023-07-30" })
+  .regex(ISO_DATE, { error: "expected a date written YYYY-MM-DD, such as 2023-07-30" })
+  .refine(isRealDate, { error: "this date does not exist in the calendar" });
+
+export const httpUrl = z
+  .string({ error: "expected an absolute http(s) address, such as https://www.example.be/" })
+  .refine(isHttpUrl, {
+    error: "expected an absolute http(s) address, such as https://www.example.be/",
+  });
+
+const colour = z
+  .string({ error: 'expected a hex colour in quotes, such as "#1d4ed8"' })
+  .regex(HEX_COLOUR, { error: 'expected a hex colour such as "#1d4ed8" or "#fff"' });
+
+export const languageTag = z
+  .string({ error: "expected a language tag such as fr, nl-BE or zh-Hans" })
+  .regex(LANGUAGE_TAG, {
+    error: "expected a BCP 47 language tag such as fr, nl-BE or zh-Hans (a hyphen, not _)",
+  });
+
+export const hotlineSchema = z
+  .object({
+    number: z
+      .string({ error: 'expected the phone number in quotes, such as "078 055 800"' })
+      .min(1)
+      .meta({ description: "Shown exactly as written." }),
+    country: z
+      .string({ error: "expected a two-letter country code such as BE" })
+      .regex(/^[A-Z]{2}$/, { error: "expected a two-letter ISO 3166-1 country code such as BE" })
+      .meta({ description: "ISO 3166-1 alpha-2; validates the number and makes the tel: link." }),
+    label: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "Optional name of the line, such as the organisation running it." }),
+  })
+  .strict();
+
+export const partnerSchema = z
+  .object({
+    name: z.string({ error: "expected the partner's name" }).min(1),
+    logo: z
+      .string({ error: "expected a path to the logo file, such as logos/payoke.svg" })
+      .min(1)
+      .meta({ description: "Path to an SVG, PNG, JPEG or WebP file, relative to the folder." }),
+    url: httpUrl.optional(),
+  })
+  .strict();
+
+export const themeSchema = z
+  .object({
+    primary: colour.meta({ description: "Brand colour: header band, buttons, share images." }),
+    background: colour.meta({ description: "Page background." }),
+    text: colour.meta({ description: "Body text on the background." }),
+  })
+  .strict();
+
+export const campaignFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    date: isoDate.meta({ description: "The awareness day, YYYY-MM-DD." }),
+    url: httpUrl.meta({ description: "Where the site will be published." }),
+    languages: z
+      .array(languageTag, { error: "expected a list of language tags, such as [fr, nl, en]" })
+      .min(1, { error: "list at least one language" })
+      .meta({ description: "BCP 47 tags; the first is the default language." }),
+    template: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "expected the name of a folder of templates/" })
+      .default("default")
+      .meta({ description: "A folder of templates/; default: default." }),
+    theme: themeSchema,
+    hotlines: z
+      .array(hotlineSchema, { error: "expected a list of hotlines" })
+      .min(1, { error: "list at least one hotline" })
+      .meta({ description: "At least one; the first is the main one." }),
+    emergencyNumber: z
+      .string()
+      .regex(/^[0-9]{2,4}$/, { error: 'expected a short emergency number such as "112"' })
+      .default("112")
+      .meta({ description: "Emergency number shown under the hotline; default 112." }),
+    partners: z.array(partnerSchema).default([]),
+    exitUrl: httpUrl
+      .default("https://www.meteo.be/")
+      .meta({ description: "Where the safety exit goes: a neutral site." }),
+  })
+  .strict();
+
+export const contentFrontMatterSchema = z
+  .object({
+    title: z.string({ error: "expected the page title" }).min(1),
+    tagline: z.string({ error: "expected the year's theme line" }).min(1),
+    description: z
+      .string({ error: "expected a one- or two-sentence description" })
+      .min(1)
+      .meta({ description: "Meta description and default share text." }),
+    reviewed: z
+      .boolean()
+      .default(false)
+      .meta({ description: "true once a fluent speaker has checked this text." }),
+  })
+  .strict();
+
+export type CampaignFile = z.output<typeof campaignFileSchema>;
+export type ContentFrontMatter = z.output<typeof contentFrontMatterSchema>;
+export type Theme = z.output<typeof themeSchema>;

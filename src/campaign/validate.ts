@@ -1,0 +1,80 @@
+/**
+ * Runs a zod schema over parsed YAML and turns every issue into a Problem with a line number,
+ * the key path, what was expected, what was found, and a "did you mean" hint for unknown keys.
+ */
+import { z } from "zod";
+import { closest, keyPath, type Problem } from "./problems.ts";
+import type { YamlSource } from "./yaml-source.ts";
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export function validate<S extends z.ZodType>(
+  schema: S,
+  source: YamlSource,
+  file: string,
+): Validation<z.output<S>> {
+  const result = schema.safeParse(source.value, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  const problems = result.error.issues.flatMap((issue) => issueToProblems(schema, issue, source, file));
+  return { ok: false, problems };
+}
+
+function issueToProblems(
+  schema: z.ZodType,
+  issue: z.core.$ZodIssue,
+  source: YamlSource,
+  file: string,
+): Problem[] {
+  const path = issue.path;
+  if (issue.code === "unrecognized_keys") {
+    const known = Object.keys(objectShapeAt(schema, path) ?? {}).filter((key) => key !== "$schema");
+    return issue.keys.map((key) => {
+      const suggestion = closest(key, known);
+      const hint = suggestion ? `did you mean "${suggestion}"?` : `known keys here are ${known.join(", ")}`;
+      return {
+        file,
+        line: source.lineOfKey(path, key),
+        key: keyPath([...path, key]),
+        message: `unknown key; ${hint}`,
+      };
+    });
+  }
+  const input = (issue as { input?: unknown }).input;
+  const missing = issue.code === "invalid_type" && input === undefined;
+  const found = missing ? "" : `; found ${describe(input)}`;
+  return [
+    {
+      file,
+      line: source.lineOf(path),
+      key: path.length > 0 ? keyPath(path) : undefined,
+      message: missing ? `required key is missing: ${issue.message}` : `${issue.message}${found}`,
+    },
+  ];
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "an empty value";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === "object") return "a group of keys";
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  return `${JSON.stringify(value)} (a ${typeof value})`;
+}
+
+/** Walks the schema along a data path to the object schema there, for key suggestions. */
+function objectShapeAt(schema: z.ZodType, path: readonly PropertyKey[]): Record<string, unknown> | undefined {
+  let current: z.ZodType | undefined = unwrap(schema);
+  for (const segment of path) {
+    if (current instanceof z.ZodObject) current = unwrap(current.shape[String(segment)] as z.ZodType);
+    else if (current instanceof z.ZodArray) current = unwrap(current.element as z.ZodType);
+    else return undefined;
+  }
+  return current instanceof z.ZodObject ? current.shape : undefined;
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}

@@ -1,0 +1,45 @@
+/**
+ * Facts about a language tag that pages need: its name in itself, its direction, and dates
+ * written its way. Everything comes from Intl (ICU), so any valid tag works.
+ */
+
+/** Scripts written right to left (ISO 15924), for tags whose script Intl cannot tell us. */
+const RTL_SCRIPTS = new Set(["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand"]);
+
+export type Direction = "ltr" | "rtl";
+
+export function textDirection(tag: string): Direction {
+  const locale = new Intl.Locale(tag).maximize();
+  const info = (locale as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
+  if (info?.direction === "rtl" || info?.direction === "ltr") return info.direction;
+  return locale.script && RTL_SCRIPTS.has(locale.script) ? "rtl" : "ltr";
+}
+
+/** "Français", "Lëtzebuergesch", "ትግርኛ": the language's own name, capitalised its own way. */
+export function endonym(tag: string): string {
+  const name = new Intl.DisplayNames([tag], { type: "language", fallback: "code" }).of(tag) ?? tag;
+  return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+}
+
+/** The English name, for people who run the build. */
+export function englishName(tag: string): string {
+  return new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }).of(tag) ?? tag;
+}
+
+/**
+ * A campaign date (YYYY-MM-DD) written in the language. The Gregorian calendar is forced so the
+ * day matches the international day named on the page (Persian would otherwise use its own).
+ */
+export function formatDate(isoDate: string, tag: string): string {
+  return new Intl.DateTimeFormat(tag, {
+    dateStyle: "long",
+    timeZone: "UTC",
+    calendar: "gregory",
+  }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Open Graph wants `fr_BE`-style locales; a bare language gets no region. */
+export function ogLocale(tag: string): string {
+  const locale = new Intl.Locale(tag);
+  return locale.region ? `${locale.language}_${locale.region}` : locale.language;
+}

@@ -1,0 +1,77 @@
+/**
+ * Partner logos through eleventy-img: raster versions in modern formats with their sizes, so
+ * pages get width and height and never publish a partner's SVG as-is. Files are made once in a
+ * cache folder outside the site (eleventy-img skips outputs that already exist) and copied into
+ * each build.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import Image from "@11ty/eleventy-img";
+import type { Partner } from "../campaign/index.ts";
+
+/** Logos are shown 48 CSS px high; these widths cover 1× and 2× screens for wide marks. */
+const WIDTHS = [160, 320];
+const FORMATS = ["avif", "webp", "png"] as const;
+
+export interface LogoSource {
+  type: string;
+  srcset: string;
+}
+
+export interface Logo {
+  name: string;
+  url?: string;
+  /** Site paths such as /slug/assets/logos/abc-160.webp 160w. */
+  sources: LogoSource[];
+  fallback: { src: string; width: number; height: number };
+  /** Files to copy into the site: [cache file, site path]. */
+  files: Array<[string, string]>;
+}
+
+interface ImageEntry {
+  url: string;
+  width: number;
+  height: number;
+  outputPath: string;
+  sourceType: string;
+  srcset: string;
+}
+
+export async function processLogo(partner: Partner, slug: string, cacheDir: string): Promise<Logo> {
+  const urlPath = `/${slug}/assets/logos/`;
+  const metadata = (await Image(partner.logo, {
+    widths: WIDTHS,
+    formats: [...FORMATS],
+    outputDir: path.join(cacheDir, "logos"),
+    urlPath,
+    svgShortCircuit: false,
+  })) as Record<string, ImageEntry[]>;
+  const sources = FORMATS.filter((format) => format !== "png").map((format) => ({
+    type: metadata[format][0].sourceType,
+    srcset: metadata[format].map((entry) => entry.srcset).join(", "),
+  }));
+  const largestPng = metadata.png[metadata.png.length - 1];
+  const smallestPng = metadata.png[0];
+  return {
+    name: partner.name,
+    url: partner.url,
+    sources,
+    fallback: { src: smallestPng.url, width: largestPng.width, height: largestPng.height },
+    files: FORMATS.flatMap((format) =>
+      metadata[format].map((entry): [string, string] => [entry.outputPath, entry.url]),
+    ),
+  };
+}
+
+/** Copies every logo file into the site folder. */
+export async function writeLogos(logos: Logo[], outputDir: string): Promise<number> {
+  const files = new Map(logos.flatMap((logo) => logo.files));
+  await Promise.all(
+    [...files].map(async ([from, sitePath]) => {
+      const to = path.join(outputDir, ...sitePath.split("/"));
+      await fs.mkdir(path.dirname(to), { recursive: true });
+      await fs.copyFile(from, to);
+    }),
+  );
+  return files.size;
+}

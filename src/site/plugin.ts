@@ -1,0 +1,76 @@
+/**
+ * The Eleventy plugin that turns campaigns into pages. It provides the `site` global data
+ * (unless the command line already loaded the campaigns and passed them in), the filters the
+ * templates use, and copies processed logos into the output when the build ends.
+ */
+import path from "node:path";
+import { loadCampaigns } from "../campaign/index.ts";
+import { writeLogos } from "../images/logos.ts";
+import { type SiteData, siteData } from "./data.ts";
+import { absoluteUrl, relativeUrl } from "./urls.ts";
+
+export interface CampaignSiteOptions {
+  /** Project root holding campaigns/, templates/ and .cache/. */
+  root?: string;
+}
+
+export interface EleventyConfigLike {
+  globalData: Record<string, unknown>;
+  addGlobalData(name: string, value: unknown): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addWatchTarget(target: string): void;
+  on(event: string, callback: (...args: never[]) => unknown): void;
+  addPlugin(plugin: (config: never, options?: never) => unknown, options?: unknown): void;
+}
+
+export function projectPaths(root: string) {
+  return {
+    campaignsDir: path.join(root, "campaigns"),
+    templatesDir: path.join(root, "templates"),
+    cacheDir: path.join(root, ".cache"),
+  };
+}
+
+export default function campaignSite(eleventyConfig: EleventyConfigLike, options: CampaignSiteOptions = {}) {
+  const paths = projectPaths(options.root ?? process.cwd());
+  let current = eleventyConfig.globalData.site as SiteData | undefined;
+
+  // Global data: loaded here only when Eleventy runs on its own (npx @11ty/eleventy, dev server).
+  if (!current) {
+    eleventyConfig.addGlobalData("site", async () => {
+      const campaigns = await loadCampaigns(paths.campaignsDir, { templatesDir: paths.templatesDir });
+      current = await siteData(campaigns, { cacheDir: paths.cacheDir });
+      return current;
+    });
+  }
+
+  // Filters: addresses are computed here, never in templates.
+  eleventyConfig.addFilter("relative", (target: string, from: string) => relativeUrl(target, from));
+  eleventyConfig.addFilter("relativeSrcset", (srcset: string, from: string) =>
+    srcset
+      .split(", ")
+      .map((candidate) => {
+        const [url, descriptor] = candidate.split(" ");
+        return `${relativeUrl(url, from)} ${descriptor}`;
+      })
+      .join(", "),
+  );
+  eleventyConfig.addFilter("absolute", (sitePath: string, campaign: { url: string; slug: string }) =>
+    absoluteUrl(campaign.url, campaign.slug, sitePath),
+  );
+  /** Keeps numbers left-to-right inside right-to-left text (Unicode isolate). */
+  eleventyConfig.addFilter("isolate", (text: string) => `\u2066${text}\u2069`);
+
+  // Watch: campaign files and templates rebuild the dev server's pages.
+  eleventyConfig.addWatchTarget(`${paths.campaignsDir}/**`);
+  eleventyConfig.addWatchTarget(`${paths.templatesDir}/**`);
+
+  // Events: logos are copied in once every page is written.
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (current)
+      await writeLogos(
+        current.campaigns.flatMap((campaign) => campaign.logos),
+        directories.output,
+      );
+  });
+}
