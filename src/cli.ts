@@ -23,6 +23,7 @@ Commands:
   serve [--port <n>]              preview on localhost with live reload
 
 Options:
+  --campaigns <dir>               the folder of campaigns (default: campaigns/)
   --debug                         show stack traces
   --help                          show this help`;
 
@@ -36,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = args;
   const [command, ...rest] = positionals;
+  const campaignsDir = path.resolve(values.campaigns ?? projectPaths(ROOT).campaignsDir);
   if (values.help || !command) {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
@@ -43,11 +45,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "check":
-        return await check(values.campaign);
+        return await check(campaignsDir, values.campaign);
       case "build":
-        return await runBuild(values.campaign, values.out);
+        return await runBuild(campaignsDir, values.campaign, values.out);
       case "new":
-        return await runNew(rest[0], values.from);
+        return await runNew(campaignsDir, rest[0], values.from);
       case "serve":
         await serve({ root: ROOT, port: values.port ? Number(values.port) : 8080 });
         return 0;
@@ -66,6 +68,7 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       campaign: { type: "string", multiple: true },
+      campaigns: { type: "string" },
       out: { type: "string" },
       from: { type: "string" },
       port: { type: "string" },
@@ -75,9 +78,9 @@ function parse(argv: string[]) {
   });
 }
 
-async function check(only?: string[]): Promise<number> {
-  const paths = projectPaths(ROOT);
-  const campaigns = await loadCampaigns(paths.campaignsDir, { templatesDir: paths.templatesDir, only });
+async function check(campaignsDir: string, only?: string[]): Promise<number> {
+  const { templatesDir } = projectPaths(ROOT);
+  const campaigns = await loadCampaigns(campaignsDir, { templatesDir, only });
   for (const campaign of campaigns) {
     console.log(
       `✓ ${campaign.slug}: ${campaign.languages.length} languages (${campaign.languages.join(", ")}), ${campaign.hotlines.length} hotline(s), ${campaign.partners.length} partner(s)`,
@@ -87,9 +90,10 @@ async function check(only?: string[]): Promise<number> {
   return 0;
 }
 
-async function runBuild(only?: string[], out?: string): Promise<number> {
+async function runBuild(campaignsDir: string, only?: string[], out?: string): Promise<number> {
   const result = await build({
     root: ROOT,
+    campaignsDir,
     only,
     outDir: out ? path.resolve(out) : undefined,
     onCampaign: (campaign) =>
@@ -101,10 +105,10 @@ async function runBuild(only?: string[], out?: string): Promise<number> {
   return 0;
 }
 
-async function runNew(slug: string | undefined, from?: string): Promise<number> {
+async function runNew(campaignsDir: string, slug: string | undefined, from?: string): Promise<number> {
   if (!slug)
     throw new ScaffoldError("Expected the new campaign's name: npm run new -- <slug> [--from <slug>]");
-  const created = await scaffold({ root: ROOT, slug, from });
+  const created = await scaffold({ root: ROOT, campaignsDir, slug, from });
   const relative = path.relative(process.cwd(), created);
   console.log(`Created ${relative}/${from ? ` from campaigns/${from}` : ""}.
 

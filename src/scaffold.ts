@@ -14,13 +14,16 @@ export class ScaffoldError extends Error {
 
 export interface ScaffoldOptions {
   root: string;
+  /** Where campaigns live; default <root>/campaigns. */
+  campaignsDir?: string;
   slug: string;
   /** Existing campaign to copy; default: templates/default/starter. */
   from?: string;
 }
 
-export async function scaffold({ root, slug, from }: ScaffoldOptions): Promise<string> {
-  const { campaignsDir, templatesDir } = projectPaths(root);
+export async function scaffold({ root, slug, from, ...options }: ScaffoldOptions): Promise<string> {
+  const { templatesDir } = projectPaths(root);
+  const campaignsDir = options.campaignsDir ?? projectPaths(root).campaignsDir;
   if (!SLUG.test(slug)) {
     throw new ScaffoldError(
       `"${slug}" cannot be a campaign name: use lower-case letters, digits and hyphens, such as blue-heart-2025-be`,

@@ -32,6 +32,9 @@ export const isoDate = z
 
 export const httpUrl = z
   .string({ error: "expected an absolute http(s) address, such as https://www.example.be/" })
+  .regex(/^https?:\/\/\S+$/i, {
+    error: "expected an absolute http(s) address, such as https://www.example.be/",
+  })
   .refine(isHttpUrl, {
     error: "expected an absolute http(s) address, such as https://www.example.be/",
   });
