@@ -33,6 +33,8 @@ export interface BuildReport {
   campaigns: CampaignReport[];
   pages: number;
   images: number;
+  /** Share images drawn by this build, and those reused from the cache. */
+  shareImages: { rendered: number; reused: number };
   seconds: number;
   outDir: string;
 }
@@ -49,7 +51,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     templatesDir: paths.templatesDir,
     only: options.only,
   });
-  const data = await siteData(campaigns, { cacheDir: paths.cacheDir });
+  const data = await siteData(campaigns, paths);
 
   const staging = `${outDir}.building-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
@@ -63,6 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       campaigns: reports,
       pages: written.filter((file) => file.endsWith(".html")).length,
       images: written.filter((file) => /\.(png|jpe?g|webp|avif)$/.test(file)).length,
+      shareImages: data.images,
       seconds: (performance.now() - started) / 1000,
       outDir,
     };

@@ -102,6 +102,9 @@ async function runBuild(campaignsDir: string, only?: string[], out?: string): Pr
   console.log(
     `Built ${result.pages} pages and ${result.images} images in ${result.seconds.toFixed(1)} s into ${path.relative(process.cwd(), result.outDir) || "."}/`,
   );
+  console.log(
+    `Share images: ${result.shareImages.rendered} rendered, ${result.shareImages.reused} reused from .cache/social/`,
+  );
   return 0;
 }
 

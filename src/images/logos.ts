@@ -63,15 +63,15 @@ export async function processLogo(partner: Partner, slug: string, cacheDir: stri
   };
 }
 
-/** Copies every logo file into the site folder. */
-export async function writeLogos(logos: Logo[], outputDir: string): Promise<number> {
-  const files = new Map(logos.flatMap((logo) => logo.files));
+/** Copies files made outside the site (logos, share images) into the site folder. */
+export async function copyIntoSite(files: Array<[string, string]>, outputDir: string): Promise<number> {
+  const unique = new Map(files.map(([from, sitePath]) => [sitePath, from]));
   await Promise.all(
-    [...files].map(async ([from, sitePath]) => {
+    [...unique].map(async ([sitePath, from]) => {
       const to = path.join(outputDir, ...sitePath.split("/"));
       await fs.mkdir(path.dirname(to), { recursive: true });
       await fs.copyFile(from, to);
     }),
   );
-  return files.size;
+  return unique.size;
 }

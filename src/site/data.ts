@@ -3,10 +3,21 @@
  * (language names and directions, addresses, formatted dates, translated UI strings, logos).
  * Templates never compute addresses or read files themselves.
  */
-import type { Campaign, Content, Hotline } from "../campaign/index.ts";
+import "../social/fonts.ts"; // first: points fontconfig at the shipped fonts before any drawing
+import path from "node:path";
+import { type Campaign, CampaignError, type Content, type Hotline, type Problem } from "../campaign/index.ts";
 import { type Direction, endonym, formatDate, ogLocale, textDirection } from "../i18n/languages.ts";
 import { translator, uiStrings } from "../i18n/strings.ts";
 import { type Logo, processLogo } from "../images/logos.ts";
+import { loadDesign } from "../social/design.ts";
+import {
+  glyphProblems,
+  planShareImages,
+  renderShareImages,
+  type ShareImage,
+  type ShareJob,
+} from "../social/index.ts";
+import { type ShareLink, shareLinks } from "./share-links.ts";
 import { absoluteUrl, languagePath } from "./urls.ts";
 
 export interface LanguageView {
@@ -39,6 +50,8 @@ export interface CampaignView {
   content: Content;
   /** The default language's page chrome, for the chooser. */
   chrome: PageChrome;
+  /** The default language's link-preview image. */
+  ogImage?: ShareImage;
 }
 
 /** Everything around the campaign's words, in one language. */
@@ -58,6 +71,10 @@ export interface PageView extends PageChrome {
   campaign: CampaignView;
   lang: LanguageView;
   content: Content;
+  /** Share images of this language, og first. */
+  shareImages: ShareImage[];
+  /** The suggested post (description and address) and plain share links. */
+  share: { text: string; links: ShareLink[] };
 }
 
 export interface SiteData {
@@ -65,26 +82,69 @@ export interface SiteData {
   campaigns: CampaignView[];
   /** One per campaign × language. */
   pages: PageView[];
+  /** Files to copy into the output: [source file, site path]. */
+  files: Array<[string, string]>;
+  /** Share images drawn in this build, and those taken from the cache. */
+  images: { rendered: number; reused: number };
 }
 
 export interface SiteDataOptions {
-  /** Folder for work kept between builds (processed logos). */
+  /** Folder for work kept between builds (processed logos, share images). */
   cacheDir: string;
+  /** Folder of templates (each with its share-card design). */
+  templatesDir: string;
 }
 
 export async function siteData(campaigns: Campaign[], options: SiteDataOptions): Promise<SiteData> {
   const views = await Promise.all(campaigns.map((campaign) => campaignView(campaign, options)));
-  const pages = views.flatMap((view, index) =>
-    view.languages.map(
-      (lang): PageView => ({
-        ...pageChrome(view, lang.tag),
+  const jobs: ShareJob[] = [];
+  const pages: PageView[] = [];
+  for (const [index, view] of views.entries()) {
+    const campaign = campaigns[index];
+    const design = await loadDesign(path.join(options.templatesDir, campaign.template));
+    for (const lang of view.languages) {
+      const chrome = pageChrome(view, lang.tag);
+      const content = campaign.content[lang.tag];
+      const planned = planShareImages({
+        slug: view.slug,
+        languagePath: languagePath(lang.tag),
+        lang: lang.tag,
+        dir: lang.dir,
+        theme: view.theme,
+        title: content.title,
+        tagline: content.tagline,
+        hotlineLabel: chrome.t("hotline.label"),
+        hotlineNumber: view.hotlines[0].number,
+        logos: campaign.partners.map((partner) => partner.logo),
+        contentFile: content.file,
+        design,
+      });
+      jobs.push(...planned);
+      if (lang.tag === campaign.defaultLanguage) view.ogImage = planned[0].image;
+      pages.push({
+        ...chrome,
         campaign: view,
         lang,
-        content: campaigns[index].content[lang.tag],
-      }),
-    ),
-  );
-  return { campaigns: views, pages };
+        content,
+        shareImages: planned.map((job) => job.image),
+        share: {
+          text: `${content.description} ${lang.url}`,
+          links: shareLinks(lang.url, content.description, content.title, chrome.t("share.email")),
+        },
+      });
+    }
+  }
+  const missingGlyphs: Problem[] = jobs.filter((job) => job.image.format === "og").flatMap(glyphProblems);
+  if (missingGlyphs.length > 0) throw new CampaignError(missingGlyphs);
+  const images = await renderShareImages(jobs, options.cacheDir);
+  if (images.problems.length > 0) throw new CampaignError(images.problems);
+  const logoFiles = views.flatMap((view) => view.logos.flatMap((logo) => logo.files));
+  return {
+    campaigns: views,
+    pages,
+    files: [...logoFiles, ...images.files],
+    images: { rendered: images.rendered, reused: images.reused },
+  };
 }
 
 async function campaignView(campaign: Campaign, options: SiteDataOptions): Promise<CampaignView> {

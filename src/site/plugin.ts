@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { loadCampaigns } from "../campaign/index.ts";
-import { writeLogos } from "../images/logos.ts";
+import { copyIntoSite } from "../images/logos.ts";
 import { type SiteData, siteData } from "./data.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
 
@@ -39,7 +39,7 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   if (!current) {
     eleventyConfig.addGlobalData("site", async () => {
       const campaigns = await loadCampaigns(paths.campaignsDir, { templatesDir: paths.templatesDir });
-      current = await siteData(campaigns, { cacheDir: paths.cacheDir });
+      current = await siteData(campaigns, paths);
       return current;
     });
   }
@@ -65,12 +65,8 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   eleventyConfig.addWatchTarget(`${paths.campaignsDir}/**`);
   eleventyConfig.addWatchTarget(`${paths.templatesDir}/**`);
 
-  // Events: logos are copied in once every page is written.
+  // Events: logos and share images, made in the cache, are copied in once the pages are written.
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (current)
-      await writeLogos(
-        current.campaigns.flatMap((campaign) => campaign.logos),
-        directories.output,
-      );
+    if (current) await copyIntoSite(current.files, directories.output);
   });
 }

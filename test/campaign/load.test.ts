@@ -55,22 +55,35 @@ load("YAML syntax error names the line", async () => {
 
 load("empty file", async () => {
   const problems = await problemsOf({ yaml: () => "" });
-  assert.equal(problems, ["minimal/campaign.yaml: file is empty; expected YAML keys such as date, url and languages"]);
+  assert.equal(problems, [
+    "minimal/campaign.yaml: file is empty; expected YAML keys such as date, url and languages",
+  ]);
 });
 
 load("unknown key suggests the nearest", async () => {
   const problems = await problemsOf({ yaml: replace("languages:", "langauges:") });
-  assert.ok(problems.includes('minimal/campaign.yaml:3 langauges: unknown key; did you mean "languages"?'), problems.join("\n"));
+  assert.ok(
+    problems.includes('minimal/campaign.yaml:3 langauges: unknown key; did you mean "languages"?'),
+    problems.join("\n"),
+  );
 });
 
 load("unknown nested key names its path", async () => {
-  const problems = await problemsOf({ yaml: replace('  text: "#111827"', '  text: "#111827"\n  accent: "#ff0000"') });
-  assert.match(problems[0], /campaign\.yaml:8 theme\.accent: unknown key; known keys here are primary, background, text/);
+  const problems = await problemsOf({
+    yaml: replace('  text: "#111827"', '  text: "#111827"\n  accent: "#ff0000"'),
+  });
+  assert.match(
+    problems[0],
+    /campaign\.yaml:8 theme\.accent: unknown key; known keys here are primary, background, text/,
+  );
 });
 
 load("missing required key", async () => {
   const problems = await problemsOf({ yaml: replace(/^date: .*\n/m, "") });
-  assert.match(problems[0], /^minimal\/campaign\.yaml:1 date: required key is missing: expected a date written YYYY-MM-DD/);
+  assert.match(
+    problems[0],
+    /^minimal\/campaign\.yaml:1 date: required key is missing: expected a date written YYYY-MM-DD/,
+  );
 });
 
 load("wrong type says what was found", async () => {
@@ -80,12 +93,17 @@ load("wrong type says what was found", async () => {
 
 load("impossible date", async () => {
   const problems = await problemsOf({ yaml: replace("2024-07-30", "2023-02-30") });
-  assert.equal(problems, ["minimal/campaign.yaml:1 date: this date does not exist in the calendar; found \"2023-02-30\""]);
+  assert.equal(problems, [
+    'minimal/campaign.yaml:1 date: this date does not exist in the calendar; found "2023-02-30"',
+  ]);
 });
 
 load("colour that is not a colour", async () => {
   const problems = await problemsOf({ yaml: replace('primary: "#1d4ed8"', "primary: blue") });
-  assert.match(problems[0], /campaign\.yaml:5 theme\.primary: expected a hex colour such as "#1d4ed8" or "#fff"; found "blue"/);
+  assert.match(
+    problems[0],
+    /campaign\.yaml:5 theme\.primary: expected a hex colour such as "#1d4ed8" or "#fff"; found "blue"/,
+  );
 });
 
 load("low contrast gives both colours, the ratio and the need", async () => {
@@ -98,13 +116,21 @@ load("low contrast gives both colours, the ratio and the need", async () => {
 load("relative and non-http URLs", async () => {
   const relative = await problemsOf({ yaml: replace("https://www.example.org/minimal/", "/minimal/") });
   assert.match(relative[0], /campaign\.yaml:2 url: expected an absolute http\(s\) address/);
-  const script = await problemsOf({ yaml: replace("https://www.example.org/shelter/", "javascript:alert(1)") });
-  assert.match(script[0], /partners\[0\]\.url: expected an absolute http\(s\) address.*found "javascript:alert\(1\)"/);
+  const script = await problemsOf({
+    yaml: replace("https://www.example.org/shelter/", "javascript:alert(1)"),
+  });
+  assert.match(
+    script[0],
+    /partners\[0\]\.url: expected an absolute http\(s\) address.*found "javascript:alert\(1\)"/,
+  );
 });
 
 load("malformed and duplicate language tags", async () => {
   const malformed = await problemsOf({ yaml: replace("[en, fr]", "[en, fr_BE]") });
-  assert.match(malformed[0], /campaign\.yaml:3 languages\[1\]: expected a BCP 47 language tag .*\(a hyphen, not _\); found "fr_BE"/);
+  assert.match(
+    malformed[0],
+    /campaign\.yaml:3 languages\[1\]: expected a BCP 47 language tag .*\(a hyphen, not _\); found "fr_BE"/,
+  );
   const duplicate = await problemsOf({ yaml: replace("[en, fr]", "[en, fr, en]") });
   assert.match(duplicate[0], /languages\[2\]: "en" is listed twice \(also languages\[0\]\); remove one/);
 });
@@ -119,23 +145,41 @@ load("language without UI strings names the missing keys", async () => {
     yaml: replace("[en, fr]", "[en, fr, xh]"),
     files: { "content/xh.md": "---\ntitle: a\ntagline: b\ndescription: c\n---\n" },
   });
-  assert.match(problems[0], /languages\[2\]: no complete UI strings for "xh" \(missing skipLink, exit\.button.*add src\/i18n\/strings\/xh\.json/);
+  assert.match(
+    problems[0],
+    /languages\[2\]: no complete UI strings for "xh" \(missing skipLink, exit\.button.*add src\/i18n\/strings\/xh\.json/,
+  );
 });
 
 load("content front matter: missing field, syntax error, no front matter", async () => {
-  const missing = await problemsOf({ files: { "content/fr.md": "---\ntitle: Titre\ndescription: d\n---\nTexte" } });
-  assert.match(missing[0], /^minimal\/content\/fr\.md:2 tagline: required key is missing: expected the year's theme line/);
-  const syntax = await problemsOf({ files: { "content/fr.md": "---\ntitle: Titre\ntagline: [oops\ndescription: d\n---\n" } });
+  const missing = await problemsOf({
+    files: { "content/fr.md": "---\ntitle: Titre\ndescription: d\n---\nTexte" },
+  });
+  assert.match(
+    missing[0],
+    /^minimal\/content\/fr\.md:2 tagline: required key is missing: expected the year's theme line/,
+  );
+  const syntax = await problemsOf({
+    files: { "content/fr.md": "---\ntitle: Titre\ntagline: [oops\ndescription: d\n---\n" },
+  });
   assert.match(syntax[0], /^minimal\/content\/fr\.md:\d+: YAML syntax error/);
   const none = await problemsOf({ files: { "content/fr.md": "Juste du texte" } });
   assert.match(none[0], /content\/fr\.md:1: expected front matter first/);
-  const unknown = await problemsOf({ files: { "content/fr.md": "---\ntitle: T\ntagline: t\ndescription: d\nsumary: s\n---\n" } });
-  assert.match(unknown[0], /content\/fr\.md:5 sumary: unknown key; did you mean "summary"|content\/fr\.md:5 sumary: unknown key/);
+  const unknown = await problemsOf({
+    files: { "content/fr.md": "---\ntitle: T\ntagline: t\ndescription: d\nsumary: s\n---\n" },
+  });
+  assert.match(
+    unknown[0],
+    /content\/fr\.md:5 sumary: unknown key; did you mean "summary"|content\/fr\.md:5 sumary: unknown key/,
+  );
 });
 
 load("phone number invalid for its country", async () => {
   const problems = await problemsOf({ yaml: replace('"078 055 800"', '"078 055"') });
-  assert.match(problems[0], /campaign\.yaml:9 hotlines\[0\]\.number: "078 055" is not a valid phone number in BE/);
+  assert.match(
+    problems[0],
+    /campaign\.yaml:9 hotlines\[0\]\.number: "078 055" is not a valid phone number in BE/,
+  );
 });
 
 load("logo: missing, outside the folder, absolute, not an image, truncated, too large", async () => {
@@ -145,27 +189,41 @@ load("logo: missing, outside the folder, absolute, not an image, truncated, too 
   assert.match(escape[0], /partners\[0\]\.logo: "\.\.\/\.\.\/secret\.svg" leaves the campaign folder/);
   const absolute = await problemsOf({ yaml: replace("logos/mark.svg", "/etc/passwd") });
   assert.match(absolute[0], /partners\[0\]\.logo: "\/etc\/passwd" must be a path inside the campaign folder/);
-  const text = await problemsOf({ yaml: replace("logos/mark.svg", "logos/fake.png"), files: { "logos/fake.png": "not an image" } });
+  const text = await problemsOf({
+    yaml: replace("logos/mark.svg", "logos/fake.png"),
+    files: { "logos/fake.png": "not an image" },
+  });
   assert.match(text[0], /partners\[0\]\.logo: "logos\/fake\.png" is not a readable image/);
-  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#336699" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#336699" } })
+    .png()
+    .toBuffer();
   const truncated = await problemsOf({
     yaml: replace("logos/mark.svg", "logos/cut.png"),
     files: { "logos/cut.png": png.subarray(0, Math.floor(png.length / 2)) },
   });
   assert.match(truncated[0], /partners\[0\]\.logo: "logos\/cut\.png" is not a readable image/);
-  const huge = await sharp({ create: { width: 10000, height: 5000, channels: 3, background: "#336699" } }).png({ compressionLevel: 1 }).toBuffer();
-  const large = await problemsOf({ yaml: replace("logos/mark.svg", "logos/huge.png"), files: { "logos/huge.png": huge } });
+  const huge = await sharp({ create: { width: 10000, height: 5000, channels: 3, background: "#336699" } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+  const large = await problemsOf({
+    yaml: replace("logos/mark.svg", "logos/huge.png"),
+    files: { "logos/huge.png": huge },
+  });
   assert.match(large[0], /partners\[0\]\.logo: "logos\/huge\.png" is larger than 40 megapixels/);
 });
 
 load("unknown template lists the known ones", async () => {
   const problems = await problemsOf({ yaml: replace(/^theme:/m, "template: fancy\ntheme:") });
-  assert.match(problems[0], /campaign\.yaml:4 template: unknown template "fancy"; expected a folder of .*: default/);
+  assert.match(
+    problems[0],
+    /campaign\.yaml:4 template: unknown template "fancy"; expected a folder of .*: default/,
+  );
 });
 
 load("reports every problem at once, in file order", async () => {
   const shape = await problemsOf({
-    yaml: (text) => text.replace("2024-07-30", "2024-13-01").replace('"#111827"', "dark").replace("partners:", "partner:"),
+    yaml: (text) =>
+      text.replace("2024-07-30", "2024-13-01").replace('"#111827"', "dark").replace("partners:", "partner:"),
   });
   assert.is(shape.length, 3, shape.join("\n"));
   assert.match(shape[0], /campaign\.yaml:1 date/);
@@ -190,7 +248,10 @@ all("sorts newest first and refuses an unknown --campaign", async () => {
     assert.unreachable("expected a CampaignError");
   } catch (error) {
     assert.instance(error, CampaignError);
-    assert.match((error as Error).message, /no campaign "nope"; expected a folder with a campaign\.yaml \(campaigns: minimal\)/);
+    assert.match(
+      (error as Error).message,
+      /no campaign "nope"; expected a folder with a campaign\.yaml \(campaigns: minimal\)/,
+    );
   } finally {
     await cleanup();
   }

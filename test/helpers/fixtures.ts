@@ -37,5 +37,9 @@ export async function fixtureCampaign(edit: Edit = {}, name = "minimal", slug = 
       await fs.writeFile(file, contents);
     }
   }
-  return { campaignsDir, dir, cleanup: () => fs.rm(path.dirname(campaignsDir), { recursive: true, force: true }) };
+  return {
+    campaignsDir,
+    dir,
+    cleanup: () => fs.rm(path.dirname(campaignsDir), { recursive: true, force: true }),
+  };
 }

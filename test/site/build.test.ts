@@ -30,7 +30,8 @@ async function page(sitePath: string): Promise<HTMLElement> {
   return parse(await fs.readFile(path.join(out, sitePath), "utf8"));
 }
 
-const attr = (root: HTMLElement, selector: string, name: string) => root.querySelector(selector)?.getAttribute(name);
+const attr = (root: HTMLElement, selector: string, name: string) =>
+  root.querySelector(selector)?.getAttribute(name);
 
 test("writes the index, the chooser and one page per language", async () => {
   for (const file of ["index.html", "minimal/index.html", "minimal/en/index.html", "minimal/fr/index.html"]) {
@@ -45,7 +46,12 @@ test("the chooser names every language in itself with lang and hreflang", async 
   const chooser = await page("minimal/index.html");
   const links = chooser.querySelectorAll(".chooser a");
   assert.equal(
-    links.map((link) => [link.text, link.getAttribute("lang"), link.getAttribute("hreflang"), link.getAttribute("href")]),
+    links.map((link) => [
+      link.text,
+      link.getAttribute("lang"),
+      link.getAttribute("hreflang"),
+      link.getAttribute("href"),
+    ]),
     [
       ["English", "en", "en", "en/"],
       ["Français", "fr", "fr", "fr/"],
@@ -73,7 +79,10 @@ test("a language page has its language, metadata and alternates", async () => {
   assert.is(attr(fr, 'meta[property="og:locale"]', "content"), "fr");
   assert.is(attr(fr, 'meta[property="og:locale:alternate"]', "content"), "en");
   assert.is(attr(fr, 'meta[property="og:title"]', "content"), "Campagne minimale");
-  assert.is(attr(fr, 'meta[property="og:description"]', "content"), "Une petite campagne utilisée par les tests.");
+  assert.is(
+    attr(fr, 'meta[property="og:description"]', "content"),
+    "Une petite campagne utilisée par les tests.",
+  );
   assert.is(fr.querySelector("h1")?.text, "Campagne minimale");
   assert.is(fr.querySelector(".tagline")?.text, "Chaque victime compte");
   assert.is(fr.querySelector("time")?.text, "30 juillet 2024");
@@ -113,9 +122,11 @@ test("every relative link, image, stylesheet and script exists", async () => {
     const refs = [
       ...root.querySelectorAll("a[href], link[href]").map((el) => el.getAttribute("href") ?? ""),
       ...root.querySelectorAll("img[src], script[src]").map((el) => el.getAttribute("src") ?? ""),
-      ...root.querySelectorAll("source[srcset]").flatMap((el) =>
-        (el.getAttribute("srcset") ?? "").split(", ").map((candidate) => candidate.split(" ")[0]),
-      ),
+      ...root
+        .querySelectorAll("source[srcset]")
+        .flatMap((el) =>
+          (el.getAttribute("srcset") ?? "").split(", ").map((candidate) => candidate.split(" ")[0]),
+        ),
     ].filter((ref) => !/^[a-z]+:/.test(ref) && !ref.startsWith("#"));
     assert.ok(refs.length > 0);
     for (const ref of refs) {
@@ -129,7 +140,10 @@ test("every relative link, image, stylesheet and script exists", async () => {
 test("sitemap with language alternates, robots.txt", async () => {
   const sitemap = await fs.readFile(path.join(out, "minimal/sitemap.xml"), "utf8");
   assert.match(sitemap, "<loc>https://www.example.org/minimal/fr/</loc>");
-  assert.match(sitemap, '<xhtml:link rel="alternate" hreflang="en" href="https://www.example.org/minimal/en/"/>');
+  assert.match(
+    sitemap,
+    '<xhtml:link rel="alternate" hreflang="en" href="https://www.example.org/minimal/en/"/>',
+  );
   const robots = await fs.readFile(path.join(out, "minimal/robots.txt"), "utf8");
   assert.match(robots, "Sitemap: https://www.example.org/minimal/sitemap.xml");
   await fs.access(path.join(out, "robots.txt"));
@@ -158,7 +172,10 @@ test("a one-campaign build keeps the other campaigns' output", async () => {
   await build({ root: ROOT, campaignsDir, outDir: out });
   const minimalPage = await fs.readFile(path.join(out, "minimal/en/index.html"), "utf8");
   const report = await build({ root: ROOT, campaignsDir, outDir: out, only: ["second"] });
-  assert.equal(report.campaigns.map((campaign) => campaign.slug), ["second"]);
+  assert.equal(
+    report.campaigns.map((campaign) => campaign.slug),
+    ["second"],
+  );
   assert.is(await fs.readFile(path.join(out, "minimal/en/index.html"), "utf8"), minimalPage);
   await fs.access(path.join(out, "second/en/index.html"));
   await fs.rm(path.join(campaignsDir, "second"), { recursive: true });

@@ -1,0 +1,70 @@
+/**
+ * A template's share-card design (templates/<name>/card.json and its emblem), read and checked
+ * once per build. The design's bytes are part of every image's cache key.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+
+const textBox = z.object({
+  height: z.number().positive(),
+  max: z.number().positive(),
+  min: z.number().positive(),
+});
+
+const formatSchema = z.object({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  maxBytes: z.number().int().positive(),
+  padding: z.number().nonnegative(),
+  gap: z.number().nonnegative(),
+  emblem: z.number().nonnegative(),
+  title: textBox,
+  tagline: textBox,
+  hotlineLabel: z.number().positive(),
+  hotlineNumber: z.number().positive(),
+  logos: z.number().nonnegative(),
+});
+
+const designSchema = z.object({
+  $comment: z.string().optional(),
+  emblem: z.string(),
+  formats: z.object({ og: formatSchema, square: formatSchema, story: formatSchema }),
+});
+
+export type FormatName = "og" | "square" | "story";
+export const FORMATS: readonly FormatName[] = ["og", "square", "story"];
+export type FormatSpec = z.output<typeof formatSchema>;
+
+export interface CardDesign {
+  formats: Record<FormatName, FormatSpec>;
+  /** The emblem SVG; `currentColor` is replaced by the card's text colour. */
+  emblem: string;
+  /** Hash of card.json and the emblem. */
+  fingerprint: string;
+}
+
+const designs = new Map<string, Promise<CardDesign>>();
+
+export function loadDesign(templateDir: string): Promise<CardDesign> {
+  let design = designs.get(templateDir);
+  if (!design) {
+    design = readDesign(templateDir);
+    designs.set(templateDir, design);
+  }
+  return design;
+}
+
+async function readDesign(templateDir: string): Promise<CardDesign> {
+  const file = path.join(templateDir, "card.json");
+  const json = await fs.readFile(file, "utf8");
+  const parsed = designSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file} ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const emblem = await fs.readFile(path.join(templateDir, parsed.data.emblem), "utf8");
+  const fingerprint = crypto.createHash("sha256").update(json).update(emblem).digest("hex");
+  return { formats: parsed.data.formats, emblem, fingerprint };
+}

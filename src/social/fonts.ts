@@ -1,0 +1,118 @@
+/**
+ * Fonts for share images come from npm (Noto, OFL) and only from there: a private fontconfig
+ * file lists their folders and nothing else, so every machine draws the same pixels and a script
+ * no shipped font covers is found before rendering, never drawn as empty boxes.
+ *
+ * Importing this module points fontconfig at that file. It must happen before libvips draws its
+ * first text (sharp's text input, or SVG text in a partner logo), which is why src/site/data.ts
+ * imports it first.
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { codePoints } from "./cmap.ts";
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+interface FontPackage {
+  family: string;
+  npm: string;
+  /** File name stem inside the package, e.g. NotoSans → 700Bold/NotoSans_700Bold.ttf */
+  stem: string;
+  covers: string;
+}
+
+/** In fallback order: Pango takes each character from the first family that has it. */
+export const FONT_PACKAGES: readonly FontPackage[] = [
+  {
+    family: "Noto Sans",
+    npm: "@expo-google-fonts/noto-sans",
+    stem: "NotoSans",
+    covers: "Latin, Greek, Cyrillic, Vietnamese",
+  },
+  {
+    family: "Noto Sans Arabic",
+    npm: "@expo-google-fonts/noto-sans-arabic",
+    stem: "NotoSansArabic",
+    covers: "Arabic, Persian",
+  },
+  {
+    family: "Noto Sans Ethiopic",
+    npm: "@expo-google-fonts/noto-sans-ethiopic",
+    stem: "NotoSansEthiopic",
+    covers: "Ethiopic (Tigrinya, Amharic)",
+  },
+  {
+    family: "Noto Sans SC",
+    npm: "@expo-google-fonts/noto-sans-sc",
+    stem: "NotoSansSC",
+    covers: "Chinese (Simplified)",
+  },
+];
+
+export const WEIGHTS = { regular: "400Regular", bold: "700Bold" } as const;
+export type Weight = keyof typeof WEIGHTS;
+
+export function fontFile(font: FontPackage, weight: Weight): string {
+  const folder = path.dirname(require.resolve(`${font.npm}/package.json`));
+  return path.join(folder, WEIGHTS[weight], `${font.stem}_${WEIGHTS[weight]}.ttf`);
+}
+
+/** The Pango font description for a weight: every family, in fallback order. */
+export function fontDescription(weight: Weight): string {
+  const families = FONT_PACKAGES.map((font) => font.family).join(", ");
+  return `${families}${weight === "bold" ? " Bold" : ""} 12`;
+}
+
+/** The size the description above names, in points: sharp's dpi scales it to pixels. */
+export const BASE_POINTS = 12;
+
+/** Writes the private fontconfig file and points this process at it. */
+function useShippedFonts(): string {
+  const folder = path.join(ROOT, ".cache", "fontconfig");
+  const dirs = FONT_PACKAGES.flatMap((font) =>
+    Object.keys(WEIGHTS).map((weight) => path.dirname(fontFile(font, weight as Weight))),
+  );
+  const config = `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<!-- Generated: only the fonts shipped through npm, never the system's. -->
+<fontconfig>
+${dirs.map((dir) => `  <dir>${dir}</dir>`).join("\n")}
+  <cachedir>${path.join(folder, "cache")}</cachedir>
+</fontconfig>
+`;
+  const file = path.join(folder, "fonts.conf");
+  fs.mkdirSync(folder, { recursive: true });
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== config) fs.writeFileSync(file, config);
+  process.env.FONTCONFIG_FILE = file;
+  return file;
+}
+
+export const FONTCONFIG_FILE = useShippedFonts();
+
+let coverage: Set<number> | undefined;
+
+/** Characters that need no glyph: spaces, controls and format marks such as isolates. */
+const INVISIBLE = /^[\p{White_Space}\p{Cc}\p{Cf}]$/u;
+
+/** The characters of `text` that no shipped font can draw, without duplicates. */
+export function uncoveredCharacters(text: string): string[] {
+  coverage ??= new Set(
+    FONT_PACKAGES.flatMap((font) => [...codePoints(fs.readFileSync(fontFile(font, "regular")))]),
+  );
+  const missing = new Set<string>();
+  for (const char of text) {
+    if (!INVISIBLE.test(char) && !coverage.has(char.codePointAt(0) ?? 0)) missing.add(char);
+  }
+  return [...missing];
+}
+
+/** A fingerprint of the font files, for the image cache key. */
+export function fontFingerprint(): string {
+  return FONT_PACKAGES.map((font) => {
+    const version = (require(`${font.npm}/package.json`) as { version: string }).version;
+    return `${font.npm}@${version}`;
+  }).join(",");
+}

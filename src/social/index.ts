@@ -1,0 +1,191 @@
+/**
+ * Share images for every campaign × language × format. Planning is pure (paths, sizes, alt
+ * text, cache keys); rendering goes through one bounded queue into the content-hash cache, and
+ * every render is awaited before the build goes on. Text that does not fit, or that no shipped
+ * font can draw, stops the build with the content file and field named.
+ */
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import type { Problem } from "../campaign/index.ts";
+import { cacheKey, fileHash, ImageCache } from "./cache.ts";
+import { CardFitError, type CardInput, renderCard } from "./card.ts";
+import { type CardDesign, FORMATS, type FormatName } from "./design.ts";
+import { fontFingerprint, uncoveredCharacters } from "./fonts.ts";
+import { mapBounded } from "./queue.ts";
+
+/** Bump when the renderer's drawing changes, so cached images are made again. */
+export const RENDERER_VERSION = 1;
+
+export interface ShareImage {
+  format: FormatName;
+  /** Site path, e.g. /slug/fr/share/slug-fr-og.png */
+  path: string;
+  width: number;
+  height: number;
+  type: "image/png";
+  alt: string;
+  maxBytes: number;
+}
+
+export interface ShareJob {
+  image: ShareImage;
+  card: CardInput;
+  /** The content file the words come from, for errors. */
+  contentFile: string;
+  /** The UI strings file the hotline label comes from. */
+  key?: string;
+}
+
+export interface PlanInput {
+  slug: string;
+  languagePath: string;
+  lang: string;
+  dir: CardInput["dir"];
+  theme: { primary: string; background: string };
+  title: string;
+  tagline: string;
+  hotlineLabel: string;
+  hotlineNumber: string;
+  logos: string[];
+  contentFile: string;
+  design: CardDesign;
+}
+
+export function planShareImages(input: PlanInput): ShareJob[] {
+  const separator = input.lang.startsWith("zh") ? "" : " ";
+  const sentence = (text: string) =>
+    /[.!?。！？]$/.test(text) ? text : `${text}${input.lang.startsWith("zh") ? "。" : "."}`;
+  const alt = [
+    sentence(input.title),
+    sentence(input.tagline),
+    `${input.hotlineLabel}: ${input.hotlineNumber}`,
+  ].join(separator);
+  return FORMATS.map((format) => {
+    const spec = input.design.formats[format];
+    return {
+      image: {
+        format,
+        path: `/${input.slug}/${input.languagePath}/share/${input.slug}-${input.languagePath}-${format}.png`,
+        width: spec.width,
+        height: spec.height,
+        type: "image/png",
+        alt,
+        maxBytes: spec.maxBytes,
+      },
+      contentFile: input.contentFile,
+      card: {
+        format: spec,
+        emblem: input.design.emblem,
+        lang: input.lang,
+        dir: input.dir,
+        background: input.theme.primary,
+        foreground: input.theme.background,
+        title: input.title,
+        tagline: input.tagline,
+        hotlineLabel: input.hotlineLabel,
+        hotlineNumber: input.hotlineNumber,
+        logos: input.logos,
+      },
+    };
+  });
+}
+
+/** Problems that would make a card wrong: characters no shipped font has. */
+export function glyphProblems(job: ShareJob): Problem[] {
+  const fields = { title: job.card.title, tagline: job.card.tagline } as const;
+  const problems: Problem[] = [];
+  for (const [key, text] of Object.entries(fields)) {
+    const missing = uncoveredCharacters(text);
+    if (missing.length > 0)
+      problems.push({ file: job.contentFile, key, message: missingMessage(job.card.lang, missing) });
+  }
+  const label = uncoveredCharacters(job.card.hotlineLabel);
+  if (label.length > 0)
+    problems.push({
+      file: `src/i18n/strings/${job.card.lang}.json`,
+      key: "hotline.label",
+      message: missingMessage(job.card.lang, label),
+    });
+  return problems;
+}
+
+function missingMessage(lang: string, chars: string[]): string {
+  const listed = chars
+    .slice(0, 8)
+    .map((char) => `"${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`)
+    .join(", ");
+  return `language "${lang}" uses characters no shipped font can draw for share images: ${listed}${chars.length > 8 ? ` and ${chars.length - 8} more` : ""}; add a Noto font package for this script to src/social/fonts.ts`;
+}
+
+export interface RenderReport {
+  rendered: number;
+  reused: number;
+  /** [cache file, site path] for every image. */
+  files: Array<[string, string]>;
+  problems: Problem[];
+}
+
+export async function renderShareImages(jobs: ShareJob[], cacheDir: string): Promise<RenderReport> {
+  const cache = new ImageCache(path.join(cacheDir, "social"));
+  const environment = {
+    renderer: RENDERER_VERSION,
+    vips: sharp.versions.vips,
+    sharp: sharp.versions.sharp,
+    fonts: fontFingerprint(),
+  };
+  const logoHashes = new Map<string, Promise<string>>();
+  const hashLogo = (file: string) => {
+    if (!logoHashes.has(file)) logoHashes.set(file, fileHash(file));
+    return logoHashes.get(file) as Promise<string>;
+  };
+
+  let rendered = 0;
+  let reused = 0;
+  const problems: Problem[] = [];
+  // Deduplicate by key: identical cards (same words and design) are drawn once.
+  const inFlight = new Map<string, Promise<void>>();
+  const concurrency = Math.max(1, Math.min(4, os.availableParallelism()));
+
+  const files = await mapBounded(jobs, concurrency, async (job): Promise<[string, string]> => {
+    const { card } = job;
+    const key = cacheKey({
+      ...environment,
+      card: { ...card, logos: await Promise.all(card.logos.map(hashLogo)) },
+    });
+    const file = cache.path(key, ".png");
+    if (!inFlight.has(key)) {
+      inFlight.set(
+        key,
+        (async () => {
+          if (await cache.has(key, ".png")) {
+            reused++;
+            return;
+          }
+          try {
+            const png = await renderCard(card);
+            if (png.length > job.image.maxBytes) {
+              throw new Error(
+                `${job.image.format} share image is ${png.length} bytes, over its budget of ${job.image.maxBytes}`,
+              );
+            }
+            await cache.put(key, ".png", png);
+            rendered++;
+          } catch (error) {
+            if (!(error instanceof CardFitError)) throw error;
+            problems.push({
+              file: job.contentFile,
+              key: error.field,
+              message: `too long for the ${job.image.format} share image (${job.image.width}×${job.image.height}): ${error.message}`,
+            });
+          }
+        })(),
+      );
+    } else {
+      reused++;
+    }
+    await inFlight.get(key);
+    return [file, job.image.path];
+  });
+  return { rendered, reused, files, problems };
+}
