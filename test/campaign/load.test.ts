@@ -185,8 +185,8 @@ load("phone number invalid for its country", async () => {
 load("logo: missing, outside the folder, absolute, not an image, truncated, too large", async () => {
   const missing = await problemsOf({ files: { "logos/mark.svg": null } });
   assert.match(missing[0], /campaign\.yaml:13 partners\[0\]\.logo: file "logos\/mark\.svg" not found/);
-  const escape = await problemsOf({ yaml: replace("logos/mark.svg", "../../secret.svg") });
-  assert.match(escape[0], /partners\[0\]\.logo: "\.\.\/\.\.\/secret\.svg" leaves the campaign folder/);
+  const outside = await problemsOf({ yaml: replace("logos/mark.svg", "../../secret.svg") });
+  assert.match(outside[0], /partners\[0\]\.logo: "\.\.\/\.\.\/secret\.svg" leaves the campaign folder/);
   const absolute = await problemsOf({ yaml: replace("logos/mark.svg", "/etc/passwd") });
   assert.match(absolute[0], /partners\[0\]\.logo: "\/etc\/passwd" must be a path inside the campaign folder/);
   const text = await problemsOf({

@@ -1,0 +1,98 @@
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { auditPage } from "../helpers/audit.ts";
+import { findBrowser, launchBrowser } from "../helpers/browser.ts";
+import { FIXTURES } from "../helpers/fixtures.ts";
+import { exampleSite, htmlPages, serveStatic } from "../helpers/site.ts";
+
+const test = suite("pages in a real browser");
+const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
+
+const state = {} as { browser: Browser; origin: string; pages: string[]; close: () => Promise<void> };
+
+test.before(async () => {
+  const browser = await launchBrowser();
+  if (!browser) return;
+  const site = await exampleSite();
+  const server = await serveStatic(site);
+  Object.assign(state, { browser, origin: server.origin, pages: await htmlPages(site), close: server.close });
+});
+
+test.after(async () => {
+  await state.browser?.close();
+  await state.close?.();
+});
+
+/** A campaign page of the examples, with its exit address. */
+const campaignPage = () => state.pages.find((page) => /^\/[^/]+\/fr\/$/.test(page)) as string;
+
+it("every page: no axe violations, no foreign requests, no cookies, no sideways scroll at 320 px", async () => {
+  const context = await state.browser.newContext({ viewport: { width: 320, height: 640 } });
+  const failures: string[] = [];
+  assert.ok(state.pages.length >= 10, `only ${state.pages.length} pages found`);
+  for (const page of state.pages) {
+    const audit = await auditPage(context, state.origin + page);
+    for (const violation of audit.violations) failures.push(`${page} axe ${violation}`);
+    for (const request of audit.foreignRequests) failures.push(`${page} requested ${request}`);
+    if (audit.cookies > 0) failures.push(`${page} set ${audit.cookies} cookies`);
+    if (audit.horizontalOverflow > 0)
+      failures.push(`${page} scrolls ${audit.horizontalOverflow}px sideways at 320px`);
+  }
+  await context.close();
+  assert.equal(failures, []);
+});
+
+it("keyboard order: the skip link first, then the safety exit", async () => {
+  const page = await state.browser.newPage();
+  await page.goto(state.origin + campaignPage());
+  await page.keyboard.press("Tab");
+  assert.is(await page.evaluate(() => document.activeElement?.className), "skip-link");
+  await page.keyboard.press("Tab");
+  assert.is(await page.evaluate(() => document.activeElement?.className), "exit-button");
+  await page.close();
+});
+
+/** Opens a campaign page with the exit site stubbed (the network is closed) and returns both. */
+async function pageWithExit(javaScriptEnabled: boolean) {
+  const context = await state.browser.newContext({ javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto(state.origin + campaignPage());
+  const exitUrl = (await page.getAttribute(".exit-button", "href")) as string;
+  await context.route(`${new URL(exitUrl).origin}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weather</title>" }),
+  );
+  return { context, page, exitUrl };
+}
+
+it("Shift pressed three times leaves the page, and Back does not return", async () => {
+  const { context, page, exitUrl } = await pageWithExit(true);
+  const before = page.url();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+  await page.waitForURL(exitUrl, { timeout: 5000 });
+  await page.goBack().catch(() => null);
+  assert.is.not(page.url(), before, "the back button returned to the campaign page");
+  await context.close();
+});
+
+it("the exit link works with JavaScript disabled", async () => {
+  const { context, page, exitUrl } = await pageWithExit(false);
+  await page.click(".exit-button");
+  await page.waitForURL(exitUrl, { timeout: 5000 });
+  await context.close();
+});
+
+it("a deliberately broken page is caught: missing alt, low contrast, external script", async () => {
+  const server = await serveStatic(path.join(FIXTURES, "broken-site"));
+  const context = await state.browser.newContext();
+  const audit = await auditPage(context, `${server.origin}/broken/`);
+  await context.close();
+  await server.close();
+  const rules = audit.violations.map((violation) => violation.split(":")[0]);
+  assert.ok(rules.includes("image-alt"), rules.join(", "));
+  assert.ok(rules.includes("color-contrast"), rules.join(", "));
+  assert.equal(audit.foreignRequests, ["https://cdn.example.com/tracker.js"]);
+});
+
+test.run();
