@@ -2,7 +2,7 @@
  * The checks every page must pass in a real browser, written once and used both on the example
  * site and on a deliberately broken page (which must fail them).
  */
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { BrowserContext } from "playwright-core";
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];

@@ -1,4 +1,3 @@
-import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { suite } from "uvu";

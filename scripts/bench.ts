@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: share-image cost against a satori + resvg baseline, cold and warm builds of the
+ * example campaigns against Eleventy's own start-up, and peak memory. Medians of several runs;
+ * the machines are shared, so single timings mean little.
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import "../src/social/fonts.ts";
+import { renderCard } from "../src/social/card.ts";
+import { FORMATS } from "../src/social/design.ts";
+import { loadDesign } from "../src/social/design.ts";
+import { satoriCard } from "./bench/satori-card.ts";
+
+const run = promisify(execFile);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const ms = (seconds: number) => `${(seconds * 1000).toFixed(0)} ms`;
+
+async function timeEach(count: number, task: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  await task(); // warm-up: loads fonts and code
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await task();
+    times.push((performance.now() - started) / 1000);
+  }
+  return times;
+}
+
+async function child(script: string, ...args: string[]) {
+  const { stdout } = await run(tsx, [path.join(root, "scripts/bench", script), ...args], { cwd: root });
+  return JSON.parse(stdout.trim().split("\n").pop() as string);
+}
+
+console.log(`Benchmark: medians of ${RUNS} runs on ${os.availableParallelism()} cores, Node ${process.version}\n`);
+
+// 1. Share images: cost per image and per format, against satori + resvg.
+const design = await loadDesign(path.join(root, "templates/default"));
+const text = {
+  title: "World Day against Trafficking in Persons",
+  tagline: "Every victim of trafficking counts, leave no one behind",
+  label: "Helpline",
+  number: "078 055 800",
+};
+const card = (format: (typeof FORMATS)[number]) => ({
+  format: design.formats[format],
+  emblem: design.emblem,
+  lang: "en",
+  dir: "ltr" as const,
+  background: "#1d4ed8",
+  foreground: "#ffffff",
+  title: text.title,
+  tagline: text.tagline,
+  hotlineLabel: text.label,
+  hotlineNumber: text.number,
+  logos: [],
+});
+console.log("Share image render cost (one image, median):");
+const perFormat: Record<string, number> = {};
+for (const format of FORMATS) {
+  perFormat[format] = median(await timeEach(RUNS * 2, () => renderCard(card(format))));
+  console.log(`  ${format.padEnd(7)} ${ms(perFormat[format])}`);
+}
+const baseline = median(await timeEach(RUNS * 2, () => satoriCard(text, design.emblem.replaceAll("currentColor", "#ffffff"))));
+console.log(`  og with satori + resvg (baseline): ${ms(baseline)}  → ours is ${(perFormat.og / baseline).toFixed(2)}× the baseline\n`);
+
+// 2. Builds of the example campaigns, each in a fresh process.
+const work = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-bench-"));
+const out = path.join(work, "_site");
+const campaignsDir = path.join(root, "campaigns");
+const cold: Array<{ seconds: number; maxRssMb: number; pages: number; rendered: number }> = [];
+const warm: Array<{ seconds: number; maxRssMb: number; reused: number }> = [];
+for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+  await fs.rm(path.join(root, ".cache/social"), { recursive: true, force: true });
+  await fs.rm(path.join(root, ".cache/logos"), { recursive: true, force: true });
+  cold.push(await child("build-once.ts", campaignsDir, out));
+}
+for (let i = 0; i < RUNS; i++) warm.push(await child("build-once.ts", campaignsDir, out));
+const eleventy: number[] = [];
+for (let i = 0; i < RUNS; i++) eleventy.push((await child("eleventy-baseline.ts")).seconds);
+
+const images = cold[0].rendered;
+console.log(`Example campaigns: ${cold[0].pages} pages, ${images} share images (${images / FORMATS.length} per format)`);
+console.log(`  cold build (empty cache):   ${ms(median(cold.map((r) => r.seconds)))}, ${images} rendered`);
+console.log(`  warm rebuild (no change):   ${ms(median(warm.map((r) => r.seconds)))}, ${warm[0].reused} reused, 0 rendered`);
+console.log(`  Eleventy one-page build:    ${ms(median(eleventy))}`);
+console.log(`  warm rebuild / Eleventy:    ${(median(warm.map((r) => r.seconds)) / median(eleventy)).toFixed(2)}× (target ≤ 1.5×)`);
+const peak = Math.max(...cold.map((r) => r.maxRssMb), ...warm.map((r) => r.maxRssMb));
+console.log(`  peak memory (max RSS):      ${peak.toFixed(0)} MB (target < 512 MB)`);
+await fs.rm(work, { recursive: true, force: true });
