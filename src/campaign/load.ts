@@ -43,6 +43,8 @@ export interface Campaign {
   emergencyNumber: string;
   partners: Partner[];
   exitUrl: string;
+  /** E-mail address for accessibility problems. */
+  contact?: string;
   /** The words of each language, keyed by tag. */
   content: Record<string, Content>;
 }
@@ -133,6 +135,7 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
     emergencyNumber: settings.emergencyNumber,
     partners,
     exitUrl: settings.exitUrl,
+    contact: settings.contact,
     content,
   };
 }

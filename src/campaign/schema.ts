@@ -111,6 +111,10 @@ export const campaignFileSchema = z
       .default("112")
       .meta({ description: "Emergency number shown under the hotline; default 112." }),
     partners: z.array(partnerSchema).default([]),
+    contact: z
+      .email({ error: "expected an e-mail address such as accessibility@example.be" })
+      .optional()
+      .meta({ description: "Where people report accessibility problems; shown in the accessibility statement." }),
     exitUrl: httpUrl
       .default("https://www.meteo.be/")
       .meta({ description: "Where the safety exit goes: a neutral site." }),

@@ -43,6 +43,7 @@ export interface CampaignView {
   hotlines: Hotline[];
   emergencyNumber: string;
   exitUrl: string;
+  contact?: string;
   logos: Logo[];
   languages: LanguageView[];
   defaultLanguage: LanguageView;
@@ -173,6 +174,7 @@ async function campaignView(campaign: Campaign, options: SiteDataOptions): Promi
     hotlines: campaign.hotlines,
     emergencyNumber: campaign.emergencyNumber,
     exitUrl: campaign.exitUrl,
+    contact: campaign.contact,
     logos,
     languages,
     defaultLanguage: languages[0],
