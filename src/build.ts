@@ -3,12 +3,14 @@
  * the output, and swap it in only when everything succeeded. A failed or interrupted build leaves
  * the previous output as it was.
  */
+import { rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import { type Campaign, loadCampaigns } from "./campaign/index.ts";
+import { type Campaign, loadCampaigns, type Problem } from "./campaign/index.ts";
 import { type SiteData, siteData } from "./site/data.ts";
 import { projectPaths } from "./site/plugin.ts";
+import { verifySite } from "./site/verify.ts";
 
 export interface BuildOptions {
   /** Project root with campaigns/, templates/ and eleventy.config.ts. */
@@ -37,6 +39,8 @@ export interface BuildReport {
   shareImages: { rendered: number; reused: number };
   seconds: number;
   outDir: string;
+  /** What was made safe rather than refused. */
+  warnings: Problem[];
 }
 
 /** Files at the top of the output that describe every campaign (kept from the last full build). */
@@ -53,10 +57,18 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   });
   const data = await siteData(campaigns, paths);
 
+  await removeStaleStaging(outDir);
   const staging = `${outDir}.building-${process.pid}`;
-  await fs.rm(staging, { recursive: true, force: true });
+  // Ctrl-C or a kill during the build: drop the staging folder, leave the output as it was.
+  const interrupted = (signal: NodeJS.Signals) => {
+    rmSync(staging, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
   try {
     const written = await renderSite(options.root, staging, data);
+    await verifySite(staging, campaigns);
     if (options.only) await keepOtherOutput(outDir, staging, new Set(options.only));
     await swapIn(staging, outDir);
     const reports = campaigns.map((campaign) => campaignReport(campaign, written));
@@ -68,10 +80,34 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       shareImages: data.images,
       seconds: (performance.now() - started) / 1000,
       outDir,
+      warnings: campaigns.flatMap((campaign) => campaign.warnings),
     };
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    process.removeListener("SIGINT", interrupted);
+    process.removeListener("SIGTERM", interrupted);
+  }
+}
+
+/** Staging folders left by a build that was killed outright (SIGKILL, power loss). */
+async function removeStaleStaging(outDir: string): Promise<void> {
+  const parent = path.dirname(outDir);
+  const prefix = `${path.basename(outDir)}.building-`;
+  for (const name of await fs.readdir(parent).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (pid !== process.pid && !isRunning(pid)) await fs.rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 

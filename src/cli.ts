@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "./build.ts";
-import { CampaignError, formatProblem, loadCampaigns } from "./campaign/index.ts";
+import { coverageIsComplete, formatCoverage, translationCoverage } from "./i18n/coverage.ts";
+import { CampaignError, formatProblem, loadCampaigns, type Problem } from "./campaign/index.ts";
 import { ScaffoldError, scaffold } from "./scaffold.ts";
 import { serve } from "./serve.ts";
 import { projectPaths } from "./site/plugin.ts";
@@ -16,7 +17,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const USAGE = `Usage: campaign <command> [options]
 
 Commands:
-  check [--campaign <slug>]       validate campaigns without building
+  check [--campaign <slug>] [--translations]
+                                  validate campaigns without building; with
+                                  --translations, a table of each language's status
   build [--campaign <slug>] [--out <dir>]
                                   build the sites into _site/ (or --out)
   new <slug> [--from <slug>]      create a campaign from the starter or an existing one
@@ -45,7 +48,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "check":
-        return await check(campaignsDir, values.campaign);
+        return values.translations
+          ? await checkTranslations(campaignsDir, values.campaign)
+          : await check(campaignsDir, values.campaign);
       case "build":
         return await runBuild(campaignsDir, values.campaign, values.out);
       case "new":
@@ -69,6 +74,7 @@ function parse(argv: string[]) {
     options: {
       campaign: { type: "string", multiple: true },
       campaigns: { type: "string" },
+      translations: { type: "boolean" },
       out: { type: "string" },
       from: { type: "string" },
       port: { type: "string" },
@@ -81,6 +87,7 @@ function parse(argv: string[]) {
 async function check(campaignsDir: string, only?: string[]): Promise<number> {
   const { templatesDir } = projectPaths(ROOT);
   const campaigns = await loadCampaigns(campaignsDir, { templatesDir, only });
+  printWarnings(campaigns.flatMap((campaign) => campaign.warnings));
   for (const campaign of campaigns) {
     console.log(
       `✓ ${campaign.slug}: ${campaign.languages.length} languages (${campaign.languages.join(", ")}), ${campaign.hotlines.length} hotline(s), ${campaign.partners.length} partner(s)`,
@@ -88,6 +95,18 @@ async function check(campaignsDir: string, only?: string[]): Promise<number> {
   }
   console.log(`${campaigns.length} campaign(s) valid.`);
   return 0;
+}
+
+async function checkTranslations(campaignsDir: string, only?: string[]): Promise<number> {
+  const paths = projectPaths(ROOT);
+  const coverage = await translationCoverage(campaignsDir, { ...paths, only });
+  console.log(formatCoverage(coverage));
+  if (coverageIsComplete(coverage)) {
+    console.log("Every language has its content, complete UI strings and share images that fit.");
+    return 0;
+  }
+  console.error("Something required is missing (✗ above).");
+  return 1;
 }
 
 async function runBuild(campaignsDir: string, only?: string[], out?: string): Promise<number> {
@@ -99,6 +118,7 @@ async function runBuild(campaignsDir: string, only?: string[], out?: string): Pr
     onCampaign: (campaign) =>
       console.log(`✓ ${campaign.slug}: ${campaign.languages} languages, ${campaign.pages} pages`),
   });
+  printWarnings(result.warnings);
   console.log(
     `Built ${result.pages} pages and ${result.images} images in ${result.seconds.toFixed(1)} s into ${path.relative(process.cwd(), result.outDir) || "."}/`,
   );
@@ -122,6 +142,10 @@ Next steps:
   4. Run: npm run check -- --campaign ${slug}
   5. Preview: npm start    Build: npm run build -- --campaign ${slug}`);
   return 0;
+}
+
+function printWarnings(warnings: Problem[]): void {
+  for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
 }
 
 function report(error: unknown, debug: boolean): number {

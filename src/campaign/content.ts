@@ -1,6 +1,7 @@
 /**
  * A content file: YAML front matter (title, tagline, description) and a Markdown body.
- * Raw HTML in the body is never passed through: markdown-it escapes it, so it shows as text.
+ * The body may not carry anything executable or third-party: raw HTML, images (which would load
+ * from elsewhere) and links other than http(s), mailto: and tel: are refused with their line.
  */
 import MarkdownIt from "markdown-it";
 import type { Problem } from "./problems.ts";
@@ -15,9 +16,8 @@ export interface Content extends ContentFrontMatter {
   html: string;
 }
 
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const SAFE_LINK = /^(?:https?:|mailto:|tel:|#|[^:]*$)/i;
 
 export type ContentResult = { ok: true; content: Content } | { ok: false; problems: Problem[] };
 
@@ -27,21 +27,60 @@ export function parseContent(text: string, file: string, lang: string): ContentR
   }
   const match = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ""));
   if (!match) {
-    return fail(
-      file,
-      "expected front matter first: a line ---, then title, tagline and description, then ---",
-      1,
-    );
+    return fail(file, "expected front matter first: a line ---, then title, tagline and description, then ---", 1);
   }
   const yaml = parseYaml(match[1], file, 2);
   if (!yaml.ok) return yaml;
   const checked = validate(contentFrontMatterSchema, yaml.source, file);
   if (!checked.ok) return checked;
-  const body = text.slice(match[0].length);
-  return {
-    ok: true,
-    content: { ...checked.value, lang, file, html: markdown.render(body) },
+  const bodyStart = match[0].split("\n").length; // lines before the body
+  const body = renderBody(text.slice(match[0].length), file, bodyStart);
+  if (!body.ok) return body;
+  return { ok: true, content: { ...checked.value, lang, file, html: body.html } };
+}
+
+function renderBody(
+  markdown: string,
+  file: string,
+  firstLine: number,
+): { ok: true; html: string } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const rejectedLinks: string[] = [];
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  md.validateLink = (url) => {
+    const ok = SAFE_LINK.test(url.trim());
+    if (!ok) rejectedLinks.push(url);
+    return ok;
   };
+  const tokens = md.parse(markdown, {});
+  const at = (map: [number, number] | null) => (map ? firstLine + map[0] : undefined);
+  for (const token of tokens) {
+    if (token.type === "html_block") {
+      problems.push({ file, line: at(token.map), message: htmlMessage(token.content) });
+    }
+    for (const child of token.children ?? []) {
+      if (child.type === "html_inline") problems.push({ file, line: at(token.map), message: htmlMessage(child.content) });
+      if (child.type === "image") {
+        problems.push({
+          file,
+          line: at(token.map),
+          message: "images are not allowed in the body (they would load from elsewhere); partner logos go in campaign.yaml",
+        });
+      }
+    }
+  }
+  for (const url of rejectedLinks) {
+    const index = markdown.indexOf(url);
+    const line = index >= 0 ? firstLine + markdown.slice(0, index).split("\n").length - 1 : undefined;
+    problems.push({ file, line, message: `link "${url.slice(0, 40)}" is not allowed; links must start with https://, http://, mailto: or tel:` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, html: md.renderer.render(tokens, md.options, {}) };
+}
+
+function htmlMessage(html: string): string {
+  const tag = /<\/?\s*([a-z][a-z0-9-]*)/i.exec(html)?.[1]?.toLowerCase();
+  return `raw HTML${tag ? ` <${tag}>` : ""} is not allowed in content; write Markdown (**bold**, [link](https://…), lists) instead`;
 }
 
 function fail(file: string, message: string, line?: number): ContentResult {

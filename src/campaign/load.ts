@@ -47,6 +47,8 @@ export interface Campaign {
   contact?: string;
   /** The words of each language, keyed by tag. */
   content: Record<string, Content>;
+  /** Things made safe rather than refused (such as scripts in an SVG logo), for the build log. */
+  warnings: Problem[];
 }
 
 export interface LoadOptions {
@@ -93,11 +95,21 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
   }
 
   const partners: Partner[] = [];
+  const warnings: Problem[] = [];
   await Promise.all(
     settings.partners.map(async (partner, index) => {
       const logo = await checkLogo(folder, partner.logo);
-      if (typeof logo === "string") partners[index] = { ...partner, logo };
-      else
+      if (typeof logo === "string") {
+        partners[index] = { ...partner, logo };
+        const unsafe = await unsafeSvgParts(logo);
+        if (unsafe.length > 0) {
+          warnings.push({
+            ...at("partners", index, "logo"),
+            key: `partners[${index}].logo`,
+            message: `the SVG contains ${unsafe.join(", ")}; removed: only a raster image drawn from it is published`,
+          });
+        }
+      } else
         problems.push({
           ...at("partners", index, "logo"),
           key: `partners[${index}].logo`,
@@ -137,6 +149,7 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
     exitUrl: settings.exitUrl,
     contact: settings.contact,
     content,
+    warnings,
   };
 }
 
@@ -229,6 +242,20 @@ async function checkLogo(folder: string, logo: string): Promise<string | { messa
     };
   }
   return real;
+}
+
+/** What in an SVG could run or load something if it were published as SVG. */
+async function unsafeSvgParts(file: string): Promise<string[]> {
+  if (path.extname(file).toLowerCase() !== ".svg") return [];
+  const svg = await fs.readFile(file, "utf8");
+  const checks: Array<[RegExp, string]> = [
+    [/<script\b/i, "<script>"],
+    [/\son[a-z]+\s*=/i, "on* event attributes"],
+    [/javascript:/i, "javascript: links"],
+    [/<foreignObject\b/i, "<foreignObject>"],
+    [/(?:xlink:)?href\s*=\s*["']\s*(?:https?:)?\/\//i, "references to other sites"],
+  ];
+  return checks.filter(([pattern]) => pattern.test(svg)).map(([, name]) => name);
 }
 
 /** The file's text, or a problem when it is missing, unreadable or not UTF-8. */

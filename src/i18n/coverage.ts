@@ -1,0 +1,145 @@
+/**
+ * `check --translations`: for each campaign, a table of its languages: content present, UI
+ * strings complete, reviewed by a fluent speaker (UI strings and content), share images fit.
+ * Unlike the loader it does not stop at the first missing file: it shows what is there.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { parseContent } from "../campaign/content.ts";
+import { listCampaigns } from "../campaign/index.ts";
+import { campaignFileSchema } from "../campaign/schema.ts";
+import { validate } from "../campaign/validate.ts";
+import { parseYaml } from "../campaign/yaml-source.ts";
+import { loadDesign } from "../social/design.ts";
+import { glyphProblems, planShareImages, renderShareImages } from "../social/index.ts";
+import { languagePath } from "../site/urls.ts";
+import { endonym, textDirection } from "./languages.ts";
+import { missingKeys, translator, uiStrings } from "./strings.ts";
+
+export interface LanguageCoverage {
+  tag: string;
+  name: string;
+  content: boolean;
+  contentReviewed: boolean;
+  uiComplete: boolean;
+  uiReviewed: boolean;
+  /** undefined when there is nothing to draw (no content or no strings). */
+  imagesFit?: boolean;
+  notes: string[];
+}
+
+export interface CampaignCoverage {
+  slug: string;
+  /** Set when campaign.yaml itself cannot be read; run `check` for the details. */
+  error?: string;
+  languages: LanguageCoverage[];
+}
+
+export async function translationCoverage(
+  campaignsDir: string,
+  options: { templatesDir: string; cacheDir: string; only?: string[] },
+): Promise<CampaignCoverage[]> {
+  const slugs = options.only ?? (await listCampaigns(campaignsDir));
+  const result: CampaignCoverage[] = [];
+  for (const slug of slugs) {
+    const file = path.join(campaignsDir, slug, "campaign.yaml");
+    const text = await fs.readFile(file, "utf8").catch(() => "");
+    const yaml = parseYaml(text, file);
+    const checked = yaml.ok ? validate(campaignFileSchema, yaml.source, file) : yaml;
+    if (!checked.ok) {
+      result.push({ slug, error: "campaign.yaml has problems; run npm run check", languages: [] });
+      continue;
+    }
+    const settings = checked.value;
+    const design = await loadDesign(path.join(options.templatesDir, settings.template)).catch(() => undefined);
+    const languages: LanguageCoverage[] = [];
+    for (const tag of settings.languages) {
+      const notes: string[] = [];
+      const contentFile = path.join(campaignsDir, slug, "content", `${tag}.md`);
+      const raw = await fs.readFile(contentFile, "utf8").catch(() => undefined);
+      const parsed = raw === undefined ? undefined : parseContent(raw, contentFile, tag);
+      if (!parsed) notes.push(`content/${tag}.md missing`);
+      else if (!parsed.ok) notes.push(`content/${tag}.md has problems`);
+      const missing = missingKeys(tag);
+      if (missing.length > 0) notes.push(`${missing.length} UI strings missing`);
+      const row: LanguageCoverage = {
+        tag,
+        name: safe(() => endonym(tag), tag),
+        content: parsed?.ok === true,
+        contentReviewed: parsed?.ok === true && parsed.content.reviewed,
+        uiComplete: missing.length === 0,
+        uiReviewed: uiStrings(tag)?.reviewed ?? false,
+        notes,
+      };
+      if (parsed?.ok && row.uiComplete && design) {
+        const jobs = planShareImages({
+          slug,
+          languagePath: languagePath(tag),
+          lang: tag,
+          dir: textDirection(tag),
+          theme: settings.theme,
+          title: parsed.content.title,
+          tagline: parsed.content.tagline,
+          hotlineLabel: translator(tag)("hotline.label"),
+          hotlineNumber: settings.hotlines[0].number,
+          logos: [],
+          contentFile,
+          design,
+        });
+        const glyphs = glyphProblems(jobs[0]);
+        const render = glyphs.length > 0 ? undefined : await renderShareImages(jobs, options.cacheDir);
+        const problems = [...glyphs, ...(render?.problems ?? [])];
+        row.imagesFit = problems.length === 0;
+        for (const problem of problems) notes.push(`${problem.key}: ${problem.message.split(";")[0]}`);
+      }
+      languages.push(row);
+    }
+    result.push({ slug, languages });
+  }
+  return result;
+}
+
+/** Whether anything required (content, complete UI strings, images that fit) is missing. */
+export function coverageIsComplete(coverage: CampaignCoverage[]): boolean {
+  return coverage.every(
+    (campaign) =>
+      !campaign.error && campaign.languages.every((row) => row.content && row.uiComplete && row.imagesFit === true),
+  );
+}
+
+/** A Markdown table per campaign: readable in a terminal and pasteable into the README. */
+export function formatCoverage(coverage: CampaignCoverage[]): string {
+  const mark = (value: boolean | undefined, no = "✗") => (value === undefined ? "–" : value ? "✓" : no);
+  return coverage
+    .map((campaign) => {
+      if (campaign.error) return `### ${campaign.slug}\n\n${campaign.error}\n`;
+      const rows = campaign.languages.map((row) =>
+        [
+          `\`${row.tag}\` ${row.name}`,
+          mark(row.content),
+          mark(row.uiComplete),
+          mark(row.uiReviewed, "not yet"),
+          mark(row.contentReviewed, "not yet"),
+          mark(row.imagesFit),
+          row.notes.join("; "),
+        ].join(" | "),
+      );
+      return [
+        `### ${campaign.slug}`,
+        "",
+        "| language | content | UI strings complete | UI strings reviewed | content reviewed | share images fit | notes |",
+        "|---|---|---|---|---|---|---|",
+        ...rows.map((row) => `| ${row} |`),
+        "",
+      ].join("\n");
+    })
+    .join("\n");
+}
+
+function safe<T>(get: () => T, fallback: T): T {
+  try {
+    return get();
+  } catch {
+    return fallback;
+  }
+}

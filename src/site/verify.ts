@@ -1,0 +1,96 @@
+/**
+ * Whole-site checks, run on the staging folder before it replaces the published one: every
+ * internal link, image, stylesheet and script exists; every hreflang alternate is reciprocal;
+ * every page carries the tags the site promises. A failure names the page and the reference.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { type HTMLElement, parse } from "node-html-parser";
+import { CampaignError, type Problem } from "../campaign/index.ts";
+
+/** Tags every campaign page (not the team's index) must have. */
+const REQUIRED = [
+  "title",
+  'meta[name="description"]',
+  'link[rel="canonical"]',
+  'meta[property="og:title"]',
+  'meta[property="og:description"]',
+  'meta[property="og:url"]',
+  'meta[property="og:image"]',
+  'meta[property="og:image:alt"]',
+  'meta[name="twitter:card"]',
+];
+
+export interface SiteCampaign {
+  slug: string;
+  url: string;
+}
+
+export async function verifySite(outDir: string, campaigns: SiteCampaign[]): Promise<void> {
+  const files = (await fs.readdir(outDir, { recursive: true })).map((file) => file.split(path.sep).join("/"));
+  const existing = new Set(files);
+  const pages = files.filter((file) => file.endsWith(".html")).sort();
+  const problems: Problem[] = [];
+  const alternates = new Map<string, Map<string, string>>(); // page URL → hreflang → URL
+
+  /** A URL under a campaign's address, as a file of the output; undefined for other sites. */
+  const localFile = (url: string): string | undefined => {
+    const campaign = campaigns.find((c) => url.startsWith(c.url));
+    if (!campaign) return undefined;
+    const rest = url.slice(campaign.url.length).split(/[?#]/)[0];
+    return `${campaign.slug}/${rest === "" || rest.endsWith("/") ? `${rest}index.html` : rest}`;
+  };
+
+  for (const page of pages) {
+    const root = parse(await fs.readFile(path.join(outDir, page), "utf8"));
+    const report = (message: string) => problems.push({ file: path.join(outDir, page), message });
+    for (const ref of references(root)) {
+      if (/^(?:[a-z]+:|#)/i.test(ref) || ref.startsWith("//")) continue;
+      let target = path.posix.normalize(path.posix.join(path.posix.dirname(page), ref.split(/[?#]/)[0]));
+      if (ref.endsWith("/") || ref === "." || ref === "./") target = path.posix.join(target, "index.html");
+      if (!existing.has(target)) report(`links to ${ref}, which does not exist in the site`);
+    }
+    if (page === "index.html") continue;
+    for (const selector of REQUIRED) {
+      const element = root.querySelector(selector);
+      const value = selector === "title" ? element?.text : (element?.getAttribute("content") ?? element?.getAttribute("href"));
+      if (!value?.trim()) report(`has no ${selector}`);
+    }
+    for (const selector of ['meta[property="og:image"]', 'link[rel="canonical"]']) {
+      const url = root.querySelector(selector)?.getAttribute(selector.startsWith("meta") ? "content" : "href") ?? "";
+      const file = localFile(url);
+      if (url && (!file || !existing.has(file))) report(`${selector} ${url} is not a file of this site`);
+    }
+    const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? page;
+    const links = new Map<string, string>();
+    for (const link of root.querySelectorAll('link[rel="alternate"][hreflang]')) {
+      const url = link.getAttribute("href") ?? "";
+      const file = localFile(url);
+      if (!file || !existing.has(file)) report(`hreflang ${link.getAttribute("hreflang")} alternate ${url} is not a page of this site`);
+      links.set(link.getAttribute("hreflang") ?? "", url);
+    }
+    alternates.set(canonical, links);
+  }
+
+  // Reciprocity: if A names B as an alternate, B names A.
+  for (const [page, links] of alternates) {
+    for (const [hreflang, url] of links) {
+      if (hreflang === "x-default" || url === page) continue;
+      const back = alternates.get(url);
+      if (back && ![...back.values()].includes(page)) {
+        problems.push({ file: localFile(url) ?? url, message: `does not link back to ${page}, which names it as its "${hreflang}" alternate` });
+      }
+    }
+  }
+  if (problems.length > 0) throw new CampaignError(problems);
+}
+
+function references(root: HTMLElement): string[] {
+  return [
+    ...root.querySelectorAll("a[href], link[href]").map((el) => el.getAttribute("href") ?? ""),
+    ...root.querySelectorAll("img[src], script[src], source[src]").map((el) => el.getAttribute("src") ?? ""),
+    ...root
+      .querySelectorAll("img[srcset], source[srcset]")
+      .flatMap((el) => (el.getAttribute("srcset") ?? "").split(",").map((candidate) => candidate.trim().split(/\s+/)[0])),
+  ].filter(Boolean);
+}
