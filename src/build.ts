@@ -55,18 +55,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     templatesDir: paths.templatesDir,
     only: options.only,
   });
-  const data = await siteData(campaigns, paths);
 
   await removeStaleStaging(outDir);
   const staging = `${outDir}.building-${process.pid}`;
   // Ctrl-C or a kill during the build: drop the staging folder, leave the output as it was.
   const interrupted = (signal: NodeJS.Signals) => {
     rmSync(staging, { recursive: true, force: true });
-    process.kill(process.pid, signal);
+    console.error(`\nInterrupted (${signal}): the previous output is unchanged.`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
   try {
+    await fs.mkdir(staging, { recursive: true });
+    const data = await siteData(campaigns, paths);
     const written = await renderSite(options.root, staging, data);
     await verifySite(staging, campaigns);
     if (options.only) await keepOtherOutput(outDir, staging, new Set(options.only));

@@ -1,0 +1,67 @@
+/**
+ * Builds are reproducible and atomic: the same input gives byte-identical output, and a build
+ * interrupted halfway leaves the previous output exactly as it was.
+ */
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { build } from "../src/build.ts";
+import { fixtureCampaign, ROOT, tempDir } from "./helpers/fixtures.ts";
+
+async function folderHashes(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const file of (await fs.readdir(dir, { recursive: true })).sort()) {
+    const full = path.join(dir, file);
+    if ((await fs.stat(full)).isFile()) {
+      result[file] = crypto.createHash("sha256").update(await fs.readFile(full)).digest("hex");
+    }
+  }
+  return result;
+}
+
+const test = suite("reproducible and atomic builds");
+
+test("two builds of the same input are byte-identical", async () => {
+  const { campaignsDir, cleanup } = await fixtureCampaign();
+  const work = await tempDir("reproducible-");
+  await build({ root: ROOT, campaignsDir, outDir: path.join(work, "a") });
+  await build({ root: ROOT, campaignsDir, outDir: path.join(work, "b") });
+  const [a, b] = [await folderHashes(path.join(work, "a")), await folderHashes(path.join(work, "b"))];
+  assert.ok(Object.keys(a).length > 10);
+  assert.equal(a, b);
+  await cleanup();
+  await fs.rm(work, { recursive: true });
+});
+
+test("a build interrupted halfway leaves the previous output unchanged", async () => {
+  const { campaignsDir, dir, cleanup } = await fixtureCampaign();
+  const work = await tempDir("interrupted-");
+  const out = path.join(work, "_site");
+  await build({ root: ROOT, campaignsDir, outDir: out });
+  const before = await folderHashes(out);
+
+  // A change that forces new share images, so the second build has real work to be stopped in.
+  const yaml = path.join(dir, "campaign.yaml");
+  await fs.writeFile(yaml, (await fs.readFile(yaml, "utf8")).replace('primary: "#1d4ed8"', 'primary: "#1e3a8a"'));
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli.ts"), "build", "--campaigns", campaignsDir, "--out", out], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  // Stop it once its staging folder exists, that is, halfway through.
+  const staging = async () => (await fs.readdir(work)).some((name) => name.startsWith("_site.building-"));
+  const deadline = Date.now() + 60_000;
+  while (!(await staging()) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+  assert.ok(await staging(), "the build never started writing");
+  child.kill("SIGINT");
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (exit) => resolve(exit)));
+  assert.is(code, 130);
+  assert.equal(await folderHashes(out), before);
+  assert.equal((await fs.readdir(work)).sort(), ["_site"], "the staging folder was left behind");
+  await cleanup();
+  await fs.rm(work, { recursive: true });
+});
+
+test.run();
