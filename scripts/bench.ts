@@ -14,6 +14,7 @@ import { renderCard } from "../src/social/card.ts";
 import { FORMATS } from "../src/social/design.ts";
 import { loadDesign } from "../src/social/design.ts";
 import { satoriCard } from "./bench/satori-card.ts";
+import { writeSyntheticCampaigns } from "./synthetic.ts";
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -99,3 +100,29 @@ console.log(`  warm rebuild / Eleventy:    ${(median(warm.map((r) => r.seconds))
 const peak = Math.max(...cold.map((r) => r.maxRssMb), ...warm.map((r) => r.maxRssMb));
 console.log(`  peak memory (max RSS):      ${peak.toFixed(0)} MB (target < 512 MB)`);
 await fs.rm(work, { recursive: true, force: true });
+
+// 3. A synthetic load: 50 campaigns × 10 languages, against one campaign of the same shape.
+if (process.env.BENCH_SYNTHETIC !== "0") {
+  const synthetic = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-synthetic-"));
+  const one = path.join(synthetic, "one");
+  const many = path.join(synthetic, "many");
+  await writeSyntheticCampaigns(one, 1, 10);
+  await writeSyntheticCampaigns(many, 50, 10);
+  const syntheticOut = path.join(synthetic, "_site");
+  const runs = Math.max(3, Math.ceil(RUNS / 2));
+  const coldMany = await child("build-once.ts", many, syntheticOut);
+  const warmMany: Array<{ seconds: number; maxRssMb: number; pages: number }> = [];
+  for (let i = 0; i < runs; i++) warmMany.push(await child("build-once.ts", many, syntheticOut));
+  await child("build-once.ts", one, syntheticOut);
+  const warmOne: number[] = [];
+  for (let i = 0; i < runs; i++) warmOne.push((await child("build-once.ts", one, syntheticOut)).seconds);
+  const warmManyMedian = median(warmMany.map((r) => r.seconds));
+  console.log(`\nSynthetic load: 50 campaigns × 10 languages, ${coldMany.pages} pages, ${coldMany.rendered} share images`);
+  console.log(`  cold build:                 ${ms(coldMany.seconds)} (one run)`);
+  console.log(`  warm rebuild:               ${ms(warmManyMedian)}`);
+  console.log(`  warm rebuild of 1 campaign: ${ms(median(warmOne))}`);
+  console.log(`  50 / 1 warm rebuild:        ${(warmManyMedian / median(warmOne)).toFixed(2)}× (target < 3×)`);
+  const syntheticPeak = Math.max(coldMany.maxRssMb, ...warmMany.map((r) => r.maxRssMb));
+  console.log(`  peak memory (max RSS):      ${syntheticPeak.toFixed(0)} MB (target < 1024 MB)`);
+  await fs.rm(synthetic, { recursive: true, force: true });
+}
