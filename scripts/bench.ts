@@ -11,8 +11,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import "../src/social/fonts.ts";
 import { renderCard } from "../src/social/card.ts";
-import { FORMATS } from "../src/social/design.ts";
-import { loadDesign } from "../src/social/design.ts";
+import { FORMATS, loadDesign } from "../src/social/design.ts";
 import { satoriCard } from "./bench/satori-card.ts";
 import { writeSyntheticCampaigns } from "./synthetic.ts";
 
@@ -44,7 +43,9 @@ async function child(script: string, ...args: string[]) {
   return JSON.parse(stdout.trim().split("\n").pop() as string);
 }
 
-console.log(`Benchmark: medians of ${RUNS} runs on ${os.availableParallelism()} cores, Node ${process.version}\n`);
+console.log(
+  `Benchmark: medians of ${RUNS} runs on ${os.availableParallelism()} cores, Node ${process.version}\n`,
+);
 
 // 1. Share images: cost per image and per format, against satori + resvg.
 const design = await loadDesign(path.join(root, "templates/default"));
@@ -73,8 +74,12 @@ for (const format of FORMATS) {
   perFormat[format] = median(await timeEach(RUNS * 2, () => renderCard(card(format))));
   console.log(`  ${format.padEnd(7)} ${ms(perFormat[format])}`);
 }
-const baseline = median(await timeEach(RUNS * 2, () => satoriCard(text, design.emblem.replaceAll("currentColor", "#ffffff"))));
-console.log(`  og with satori + resvg (baseline): ${ms(baseline)}  → ours is ${(perFormat.og / baseline).toFixed(2)}× the baseline\n`);
+const baseline = median(
+  await timeEach(RUNS * 2, () => satoriCard(text, design.emblem.replaceAll("currentColor", "#ffffff"))),
+);
+console.log(
+  `  og with satori + resvg (baseline): ${ms(baseline)}  → ours is ${(perFormat.og / baseline).toFixed(2)}× the baseline\n`,
+);
 
 // 2. Builds of the example campaigns, each in a fresh process.
 const work = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-bench-"));
@@ -92,11 +97,17 @@ const eleventy: number[] = [];
 for (let i = 0; i < RUNS; i++) eleventy.push((await child("eleventy-baseline.ts")).seconds);
 
 const images = cold[0].rendered;
-console.log(`Example campaigns: ${cold[0].pages} pages, ${images} share images (${images / FORMATS.length} per format)`);
+console.log(
+  `Example campaigns: ${cold[0].pages} pages, ${images} share images (${images / FORMATS.length} per format)`,
+);
 console.log(`  cold build (empty cache):   ${ms(median(cold.map((r) => r.seconds)))}, ${images} rendered`);
-console.log(`  warm rebuild (no change):   ${ms(median(warm.map((r) => r.seconds)))}, ${warm[0].reused} reused, 0 rendered`);
+console.log(
+  `  warm rebuild (no change):   ${ms(median(warm.map((r) => r.seconds)))}, ${warm[0].reused} reused, 0 rendered`,
+);
 console.log(`  Eleventy one-page build:    ${ms(median(eleventy))}`);
-console.log(`  warm rebuild / Eleventy:    ${(median(warm.map((r) => r.seconds)) / median(eleventy)).toFixed(2)}× (target ≤ 1.5×)`);
+console.log(
+  `  warm rebuild / Eleventy:    ${(median(warm.map((r) => r.seconds)) / median(eleventy)).toFixed(2)}× (target ≤ 1.5×)`,
+);
 const peak = Math.max(...cold.map((r) => r.maxRssMb), ...warm.map((r) => r.maxRssMb));
 console.log(`  peak memory (max RSS):      ${peak.toFixed(0)} MB (target < 512 MB)`);
 await fs.rm(work, { recursive: true, force: true });
@@ -117,11 +128,15 @@ if (process.env.BENCH_SYNTHETIC !== "0") {
   const warmOne: number[] = [];
   for (let i = 0; i < runs; i++) warmOne.push((await child("build-once.ts", one, syntheticOut)).seconds);
   const warmManyMedian = median(warmMany.map((r) => r.seconds));
-  console.log(`\nSynthetic load: 50 campaigns × 10 languages, ${coldMany.pages} pages, ${coldMany.rendered} share images`);
+  console.log(
+    `\nSynthetic load: 50 campaigns × 10 languages, ${coldMany.pages} pages, ${coldMany.rendered} share images`,
+  );
   console.log(`  cold build:                 ${ms(coldMany.seconds)} (one run)`);
   console.log(`  warm rebuild:               ${ms(warmManyMedian)}`);
   console.log(`  warm rebuild of 1 campaign: ${ms(median(warmOne))}`);
-  console.log(`  50 / 1 warm rebuild:        ${(warmManyMedian / median(warmOne)).toFixed(2)}× (target < 3×)`);
+  console.log(
+    `  50 / 1 warm rebuild:        ${(warmManyMedian / median(warmOne)).toFixed(2)}× (target < 3×)`,
+  );
   const syntheticPeak = Math.max(coldMany.maxRssMb, ...warmMany.map((r) => r.maxRssMb));
   console.log(`  peak memory (max RSS):      ${syntheticPeak.toFixed(0)} MB (target < 1024 MB)`);
   await fs.rm(synthetic, { recursive: true, force: true });

@@ -100,7 +100,8 @@ async function removeStaleStaging(outDir: string): Promise<void> {
   for (const name of await fs.readdir(parent).catch(() => [] as string[])) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length));
-    if (pid !== process.pid && !isRunning(pid)) await fs.rm(path.join(parent, name), { recursive: true, force: true });
+    if (pid !== process.pid && !isRunning(pid))
+      await fs.rm(path.join(parent, name), { recursive: true, force: true });
   }
 }
 

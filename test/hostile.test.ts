@@ -62,7 +62,7 @@ for (const name of cases) {
     // Cases too large or too system-specific to commit as files are made here.
     if (name === "yaml-10-mb") {
       const yaml = path.join(dir, "campaign.yaml");
-      await fs.appendFile(yaml, `# ${"padding ".repeat(10 * 1024 * 1024 / 8)}\n`);
+      await fs.appendFile(yaml, `# ${"padding ".repeat((10 * 1024 * 1024) / 8)}\n`);
     }
     if (name === "logo-symlink-out") await fs.symlink("/etc/hostname", path.join(dir, "logos/linked.svg"));
 
@@ -73,7 +73,9 @@ for (const name of cases) {
           assert.unreachable("expected the build to refuse this input");
         } catch (error) {
           assert.instance(error, CampaignError, String(error));
-          const lines = (error as CampaignError).problems.map((problem) => formatProblem(problem, campaignsDir)).join("\n");
+          const lines = (error as CampaignError).problems
+            .map((problem) => formatProblem(problem, campaignsDir))
+            .join("\n");
           for (const pattern of spec.expect) assert.match(lines, new RegExp(pattern), lines);
           assert.is(await folderHash(out), goodHash, "the previous output changed");
         }
@@ -84,11 +86,19 @@ for (const name of cases) {
       const warnings = report.warnings.map((warning) => `warning: ${formatProblem(warning)}`).join("\n");
       for (const pattern of spec.expect) assert.match(warnings, new RegExp(pattern), warnings);
       const files = await fs.readdir(sanitisedOut, { recursive: true });
-      assert.equal(files.filter((file) => file.endsWith(".svg")), [], "an SVG was published");
+      assert.equal(
+        files.filter((file) => file.endsWith(".svg")),
+        [],
+        "an SVG was published",
+      );
       for (const file of files.filter((f) => f.endsWith(".html"))) {
         const html = await fs.readFile(path.join(sanitisedOut, file), "utf8");
         assert.not.match(html, /<img src=x|<script>alert|onerror=|onmouseover=|javascript:/i, file);
-        assert.not.match(html, /<script(?![^>]*\bsrc="[^":]*\.js")/, `${file} has an inline or foreign script`);
+        assert.not.match(
+          html,
+          /<script(?![^>]*\bsrc="[^":]*\.js")/,
+          `${file} has an inline or foreign script`,
+        );
       }
       if (name === "html-in-text") {
         const fr = await fs.readFile(path.join(sanitisedOut, "minimal/fr/index.html"), "utf8");

@@ -16,7 +16,10 @@ async function folderHashes(dir: string): Promise<Record<string, string>> {
   for (const file of (await fs.readdir(dir, { recursive: true })).sort()) {
     const full = path.join(dir, file);
     if ((await fs.stat(full)).isFile()) {
-      result[file] = crypto.createHash("sha256").update(await fs.readFile(full)).digest("hex");
+      result[file] = crypto
+        .createHash("sha256")
+        .update(await fs.readFile(full))
+        .digest("hex");
     }
   }
   return result;
@@ -45,15 +48,23 @@ test("a build interrupted halfway leaves the previous output unchanged", async (
 
   // A change that forces new share images, so the second build has real work to be stopped in.
   const yaml = path.join(dir, "campaign.yaml");
-  await fs.writeFile(yaml, (await fs.readFile(yaml, "utf8")).replace('primary: "#1d4ed8"', 'primary: "#1e3a8a"'));
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "src/cli.ts"), "build", "--campaigns", campaignsDir, "--out", out], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  await fs.writeFile(
+    yaml,
+    (await fs.readFile(yaml, "utf8")).replace('primary: "#1d4ed8"', 'primary: "#1e3a8a"'),
+  );
+  const child = spawn(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [path.join(ROOT, "src/cli.ts"), "build", "--campaigns", campaignsDir, "--out", out],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   // Stop it once its staging folder exists, that is, halfway through.
   const staging = async () => (await fs.readdir(work)).some((name) => name.startsWith("_site.building-"));
   const deadline = Date.now() + 60_000;
-  while (!(await staging()) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+  while (!(await staging()) && Date.now() < deadline && child.exitCode === null)
+    await new Promise((r) => setTimeout(r, 5));
   assert.ok(await staging(), "the build never started writing");
   child.kill("SIGINT");
   const code = await new Promise<number | null>((resolve) => child.on("exit", (exit) => resolve(exit)));

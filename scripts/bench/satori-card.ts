@@ -9,12 +9,28 @@ import { FONT_PACKAGES, fontFile } from "../../src/social/fonts.ts";
 
 const latin = FONT_PACKAGES[0];
 const fonts = [
-  { name: "Noto Sans", data: fs.readFileSync(fontFile(latin, "regular")), weight: 400 as const, style: "normal" as const },
-  { name: "Noto Sans", data: fs.readFileSync(fontFile(latin, "bold")), weight: 700 as const, style: "normal" as const },
+  {
+    name: "Noto Sans",
+    data: fs.readFileSync(fontFile(latin, "regular")),
+    weight: 400 as const,
+    style: "normal" as const,
+  },
+  {
+    name: "Noto Sans",
+    data: fs.readFileSync(fontFile(latin, "bold")),
+    weight: 700 as const,
+    style: "normal" as const,
+  },
 ];
 
-export async function satoriCard(text: { title: string; tagline: string; label: string; number: string }, emblem: string) {
-  const h = (type: string, style: Record<string, unknown>, children: unknown) => ({ type, props: { style, children } });
+export async function satoriCard(
+  text: { title: string; tagline: string; label: string; number: string },
+  emblem: string,
+) {
+  const h = (type: string, style: Record<string, unknown>, children: unknown) => ({
+    type,
+    props: { style, children },
+  });
   const svg = await satori(
     h(
       "div",
@@ -29,7 +45,14 @@ export async function satoriCard(text: { title: string; tagline: string; label: 
         fontFamily: "Noto Sans",
       },
       [
-        { type: "img", props: { src: `data:image/svg+xml;base64,${Buffer.from(emblem).toString("base64")}`, width: 88, height: 88 } },
+        {
+          type: "img",
+          props: {
+            src: `data:image/svg+xml;base64,${Buffer.from(emblem).toString("base64")}`,
+            width: 88,
+            height: 88,
+          },
+        },
         h("div", { fontSize: 64, fontWeight: 700, marginTop: 20 }, text.title),
         h("div", { fontSize: 38, marginTop: 20 }, text.tagline),
         h("div", { fontSize: 28, marginTop: "auto" }, text.label),

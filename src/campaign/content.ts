@@ -27,7 +27,11 @@ export function parseContent(text: string, file: string, lang: string): ContentR
   }
   const match = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ""));
   if (!match) {
-    return fail(file, "expected front matter first: a line ---, then title, tagline and description, then ---", 1);
+    return fail(
+      file,
+      "expected front matter first: a line ---, then title, tagline and description, then ---",
+      1,
+    );
   }
   const yaml = parseYaml(match[1], file, 2);
   if (!yaml.ok) return yaml;
@@ -59,12 +63,14 @@ function renderBody(
       problems.push({ file, line: at(token.map), message: htmlMessage(token.content) });
     }
     for (const child of token.children ?? []) {
-      if (child.type === "html_inline") problems.push({ file, line: at(token.map), message: htmlMessage(child.content) });
+      if (child.type === "html_inline")
+        problems.push({ file, line: at(token.map), message: htmlMessage(child.content) });
       if (child.type === "image") {
         problems.push({
           file,
           line: at(token.map),
-          message: "images are not allowed in the body (they would load from elsewhere); partner logos go in campaign.yaml",
+          message:
+            "images are not allowed in the body (they would load from elsewhere); partner logos go in campaign.yaml",
         });
       }
     }
@@ -72,7 +78,11 @@ function renderBody(
   for (const url of rejectedLinks) {
     const index = markdown.indexOf(url);
     const line = index >= 0 ? firstLine + markdown.slice(0, index).split("\n").length - 1 : undefined;
-    problems.push({ file, line, message: `link "${url.slice(0, 40)}" is not allowed; links must start with https://, http://, mailto: or tel:` });
+    problems.push({
+      file,
+      line,
+      message: `link "${url.slice(0, 40)}" is not allowed; links must start with https://, http://, mailto: or tel:`,
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, html: md.renderer.render(tokens, md.options, {}) };

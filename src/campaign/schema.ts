@@ -114,7 +114,9 @@ export const campaignFileSchema = z
     contact: z
       .email({ error: "expected an e-mail address such as accessibility@example.be" })
       .optional()
-      .meta({ description: "Where people report accessibility problems; shown in the accessibility statement." }),
+      .meta({
+        description: "Where people report accessibility problems; shown in the accessibility statement.",
+      }),
     exitUrl: httpUrl
       .default("https://www.meteo.be/")
       .meta({ description: "Where the safety exit goes: a neutral site." }),

@@ -10,9 +10,9 @@ import { listCampaigns } from "../campaign/index.ts";
 import { campaignFileSchema } from "../campaign/schema.ts";
 import { validate } from "../campaign/validate.ts";
 import { parseYaml } from "../campaign/yaml-source.ts";
+import { languagePath } from "../site/urls.ts";
 import { loadDesign } from "../social/design.ts";
 import { glyphProblems, planShareImages, renderShareImages } from "../social/index.ts";
-import { languagePath } from "../site/urls.ts";
 import { endonym, textDirection } from "./languages.ts";
 import { missingKeys, translator, uiStrings } from "./strings.ts";
 
@@ -51,7 +51,9 @@ export async function translationCoverage(
       continue;
     }
     const settings = checked.value;
-    const design = await loadDesign(path.join(options.templatesDir, settings.template)).catch(() => undefined);
+    const design = await loadDesign(path.join(options.templatesDir, settings.template)).catch(
+      () => undefined,
+    );
     const languages: LanguageCoverage[] = [];
     for (const tag of settings.languages) {
       const notes: string[] = [];
@@ -103,7 +105,8 @@ export async function translationCoverage(
 export function coverageIsComplete(coverage: CampaignCoverage[]): boolean {
   return coverage.every(
     (campaign) =>
-      !campaign.error && campaign.languages.every((row) => row.content && row.uiComplete && row.imagesFit === true),
+      !campaign.error &&
+      campaign.languages.every((row) => row.content && row.uiComplete && row.imagesFit === true),
   );
 }
 

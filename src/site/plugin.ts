@@ -19,6 +19,7 @@ export interface EleventyConfigLike {
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addWatchTarget(target: string): void;
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   addPlugin(plugin: (config: never, options?: never) => unknown, options?: unknown): void;
 }
@@ -44,6 +45,9 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
     });
   }
 
+  // Nunjucks: tags leave no blank lines or trailing spaces in the HTML.
+  eleventyConfig.setNunjucksEnvironmentOptions({ trimBlocks: true, lstripBlocks: true });
+
   // Filters: addresses are computed here, never in templates.
   eleventyConfig.addFilter("relative", (target: string, from: string) => relativeUrl(target, from));
   eleventyConfig.addFilter("relativeSrcset", (srcset: string, from: string) =>
@@ -58,6 +62,8 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   eleventyConfig.addFilter("absolute", (sitePath: string, campaign: { url: string; slug: string }) =>
     absoluteUrl(campaign.url, campaign.slug, sitePath),
   );
+  /** Phone numbers never break across lines. */
+  eleventyConfig.addFilter("nbsp", (text: string) => text.replace(/ /g, "\u00a0"));
   /** Keeps numbers left-to-right inside right-to-left text (Unicode isolate). */
   eleventyConfig.addFilter("isolate", (text: string) => `\u2066${text}\u2069`);
 

@@ -53,11 +53,15 @@ export async function verifySite(outDir: string, campaigns: SiteCampaign[]): Pro
     if (page === "index.html") continue;
     for (const selector of REQUIRED) {
       const element = root.querySelector(selector);
-      const value = selector === "title" ? element?.text : (element?.getAttribute("content") ?? element?.getAttribute("href"));
+      const value =
+        selector === "title"
+          ? element?.text
+          : (element?.getAttribute("content") ?? element?.getAttribute("href"));
       if (!value?.trim()) report(`has no ${selector}`);
     }
     for (const selector of ['meta[property="og:image"]', 'link[rel="canonical"]']) {
-      const url = root.querySelector(selector)?.getAttribute(selector.startsWith("meta") ? "content" : "href") ?? "";
+      const url =
+        root.querySelector(selector)?.getAttribute(selector.startsWith("meta") ? "content" : "href") ?? "";
       const file = localFile(url);
       if (url && (!file || !existing.has(file))) report(`${selector} ${url} is not a file of this site`);
     }
@@ -66,7 +70,8 @@ export async function verifySite(outDir: string, campaigns: SiteCampaign[]): Pro
     for (const link of root.querySelectorAll('link[rel="alternate"][hreflang]')) {
       const url = link.getAttribute("href") ?? "";
       const file = localFile(url);
-      if (!file || !existing.has(file)) report(`hreflang ${link.getAttribute("hreflang")} alternate ${url} is not a page of this site`);
+      if (!file || !existing.has(file))
+        report(`hreflang ${link.getAttribute("hreflang")} alternate ${url} is not a page of this site`);
       links.set(link.getAttribute("hreflang") ?? "", url);
     }
     alternates.set(canonical, links);
@@ -78,7 +83,10 @@ export async function verifySite(outDir: string, campaigns: SiteCampaign[]): Pro
       if (hreflang === "x-default" || url === page) continue;
       const back = alternates.get(url);
       if (back && ![...back.values()].includes(page)) {
-        problems.push({ file: localFile(url) ?? url, message: `does not link back to ${page}, which names it as its "${hreflang}" alternate` });
+        problems.push({
+          file: localFile(url) ?? url,
+          message: `does not link back to ${page}, which names it as its "${hreflang}" alternate`,
+        });
       }
     }
   }
@@ -91,6 +99,8 @@ function references(root: HTMLElement): string[] {
     ...root.querySelectorAll("img[src], script[src], source[src]").map((el) => el.getAttribute("src") ?? ""),
     ...root
       .querySelectorAll("img[srcset], source[srcset]")
-      .flatMap((el) => (el.getAttribute("srcset") ?? "").split(",").map((candidate) => candidate.trim().split(/\s+/)[0])),
+      .flatMap((el) =>
+        (el.getAttribute("srcset") ?? "").split(",").map((candidate) => candidate.trim().split(/\s+/)[0]),
+      ),
   ].filter(Boolean);
 }

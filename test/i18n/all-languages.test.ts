@@ -16,7 +16,8 @@ test("every language gets its page, direction, own page chrome and share images"
   const files: Record<string, string> = {};
   for (const tag of REQUIRED_LANGUAGES) {
     const t = translator(tag);
-    files[`content/${tag}.md`] = `---\ntitle: ${JSON.stringify(t("exit.pageTitle"))}\ntagline: ${JSON.stringify(t("hotline.free"))}\ndescription: ${JSON.stringify(t("footer.privacy"))}\n---\n\n${t("exit.pageIntro")}\n`;
+    files[`content/${tag}.md`] =
+      `---\ntitle: ${JSON.stringify(t("exit.pageTitle"))}\ntagline: ${JSON.stringify(t("hotline.free"))}\ndescription: ${JSON.stringify(t("footer.privacy"))}\n---\n\n${t("exit.pageIntro")}\n`;
   }
   const { campaignsDir, cleanup } = await fixtureCampaign({
     yaml: (text) => text.replace("languages: [en, fr]", `languages: [${REQUIRED_LANGUAGES.join(", ")}]`),
@@ -29,7 +30,9 @@ test("every language gets its page, direction, own page chrome and share images"
     const root = parse(await fs.readFile(path.join(out, "minimal", tag, "index.html"), "utf8"));
     return {
       root,
-      text: [".skip-link", ".exit-button", "#hotline-heading", ".footer p"].map((selector) => root.querySelector(selector)?.text),
+      text: [".skip-link", ".exit-button", "#hotline-heading", ".footer p"].map(
+        (selector) => root.querySelector(selector)?.text,
+      ),
     };
   };
   const english = await chrome("en");

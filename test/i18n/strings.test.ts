@@ -15,7 +15,10 @@ const test = suite("UI strings");
 test("every required language has a file", () => {
   const available = availableLanguages();
   assert.is(REQUIRED_LANGUAGES.length, 35);
-  assert.equal(REQUIRED_LANGUAGES.filter((tag) => !available.includes(tag)), []);
+  assert.equal(
+    REQUIRED_LANGUAGES.filter((tag) => !available.includes(tag)),
+    [],
+  );
 });
 
 test("no file misses a key that English has", () => {
@@ -35,7 +38,9 @@ test("placeholders match English and plural forms match the language's rules", (
     }
     const categories = new Intl.PluralRules(tag).resolvedOptions().pluralCategories.slice().sort();
     for (const key of ["languages.count", "share.imageCount"]) {
-      const group = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], strings.strings);
+      const group = key
+        .split(".")
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], strings.strings);
       assert.equal(Object.keys(group as object).sort(), categories, `${tag} ${key}`);
     }
   }
@@ -45,7 +50,8 @@ test("only the source language is marked reviewed until a fluent person checks a
   for (const tag of availableLanguages()) {
     const strings = uiStrings(tag);
     assert.type(strings?.reviewed, "boolean");
-    if (tag !== "en") assert.is(strings?.reviewed, false, `${tag} claims a review; record who reviewed it in reviewNote`);
+    if (tag !== "en")
+      assert.is(strings?.reviewed, false, `${tag} claims a review; record who reviewed it in reviewNote`);
   }
 });
 

@@ -100,7 +100,7 @@ test("titles are unique across the site", async () => {
 test("the hotline: number as written, tel: in E.164, left-to-right", async () => {
   const en = await page("minimal/en/index.html");
   const link = en.querySelector(".hotline-number");
-  assert.is(link?.text, "078 055 800");
+  assert.is(link?.text.replace(/\u00a0/g, " "), "078 055 800"); // non-breaking spaces keep it on one line
   assert.is(link?.getAttribute("href"), "tel:+3278055800");
   assert.is(link?.getAttribute("dir"), "ltr");
   assert.match(en.querySelector(".hotline-international")?.text ?? "", "+32 78 05 58 00");
