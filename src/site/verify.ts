@@ -84,7 +84,7 @@ export async function verifySite(outDir: string, campaigns: SiteCampaign[]): Pro
       const back = alternates.get(url);
       if (back && ![...back.values()].includes(page)) {
         problems.push({
-          file: localFile(url) ?? url,
+          file: path.join(outDir, localFile(url) ?? url),
           message: `does not link back to ${page}, which names it as its "${hreflang}" alternate`,
         });
       }
