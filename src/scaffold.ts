@@ -54,10 +54,23 @@ export async function scaffold({ root, slug, from, ...options }: ScaffoldOptions
   await fs.mkdir(campaignsDir, { recursive: true });
   try {
     await fs.cp(source, temporary, { recursive: true, errorOnExist: true, force: false });
+    if (from) await renameInUrl(path.join(temporary, "campaign.yaml"), from, slug);
     await fs.rename(temporary, target);
   } catch (error) {
     await fs.rm(temporary, { recursive: true, force: true });
     throw error;
   }
   return target;
+}
+
+/** A copy must not publish at the original's address: "/blue-heart-2024/" becomes "/blue-heart-2025/". */
+async function renameInUrl(file: string, from: string, to: string): Promise<void> {
+  const text = await fs.readFile(file, "utf8");
+  const pattern = new RegExp(`^(url:\\s*\\S*?)\\b${escapeRegExp(from)}\\b`, "m");
+  const updated = text.replace(pattern, `$1${to}`);
+  if (updated !== text) await fs.writeFile(file, updated);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -67,6 +67,18 @@ export async function loadCampaigns(root: string, options: LoadAllOptions): Prom
     else if (result.reason instanceof CampaignError) problems.push(...result.reason.problems);
     else throw result.reason;
   }
+  const byUrl = new Map<string, string>();
+  for (const campaign of campaigns) {
+    const other = byUrl.get(campaign.url);
+    if (other) {
+      problems.push({
+        file: path.join(campaign.dir, CAMPAIGN_FILE),
+        key: "url",
+        message: `${campaign.url} is also the address of campaigns/${other}; each campaign needs its own url`,
+      });
+    }
+    byUrl.set(campaign.url, campaign.slug);
+  }
   if (problems.length > 0) throw new CampaignError(problems);
   return campaigns.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
 }

@@ -169,6 +169,8 @@ test("an invalid campaign writes nothing and keeps the previous output", async (
 
 test("a one-campaign build keeps the other campaigns' output", async () => {
   await fs.cp(path.join(campaignsDir, "minimal"), path.join(campaignsDir, "second"), { recursive: true });
+  const yaml = path.join(campaignsDir, "second/campaign.yaml");
+  await fs.writeFile(yaml, (await fs.readFile(yaml, "utf8")).replace("/minimal/", "/second/"));
   await build({ root: ROOT, campaignsDir, outDir: out });
   const minimalPage = await fs.readFile(path.join(out, "minimal/en/index.html"), "utf8");
   const report = await build({ root: ROOT, campaignsDir, outDir: out, only: ["second"] });

@@ -9,7 +9,9 @@ import { tempDir } from "../helpers/fixtures.ts";
 const campaigns = [{ slug: "demo", url: "https://www.example.org/demo/" }];
 
 function page(lang: string, alternates: string[], body = "") {
-  const links = alternates.map((alt) => `<link rel="alternate" hreflang="${alt}" href="https://www.example.org/demo/${alt}/">`);
+  const links = alternates.map(
+    (alt) => `<link rel="alternate" hreflang="${alt}" href="https://www.example.org/demo/${alt}/">`,
+  );
   return `<!DOCTYPE html><html lang="${lang}"><head><title>T</title><meta name="description" content="d">
 <link rel="canonical" href="https://www.example.org/demo/${lang}/">${links.join("")}
 <meta property="og:title" content="t"><meta property="og:description" content="d"><meta property="og:url" content="u">
@@ -32,7 +34,9 @@ async function problems(dir: string): Promise<string[]> {
     return [];
   } catch (error) {
     assert.instance(error, CampaignError);
-    return (error as CampaignError).problems.map((problem) => `${path.relative(dir, problem.file)}: ${problem.message}`);
+    return (error as CampaignError).problems.map(
+      (problem) => `${path.relative(dir, problem.file)}: ${problem.message}`,
+    );
   } finally {
     await fs.rm(dir, { recursive: true });
   }
@@ -50,7 +54,11 @@ test("a complete site passes", async () => {
 
 test("a broken link, image or stylesheet names the page and the reference", async () => {
   const dir = await site({
-    "demo/en/index.html": page("en", ["en"], '<a href="../de/">de</a><img src="missing.png" alt="x"><link rel="stylesheet" href="x.css">'),
+    "demo/en/index.html": page(
+      "en",
+      ["en"],
+      '<a href="../de/">de</a><img src="missing.png" alt="x"><link rel="stylesheet" href="x.css">',
+    ),
   });
   assert.equal((await problems(dir)).sort(), [
     "demo/en/index.html: links to ../de/, which does not exist in the site",
@@ -70,7 +78,9 @@ test("an hreflang alternate that does not link back is refused", async () => {
 });
 
 test("a page without its promised tags is refused", async () => {
-  const dir = await site({ "demo/en/index.html": '<!DOCTYPE html><html lang="en"><head><title>T</title></head><body></body></html>' });
+  const dir = await site({
+    "demo/en/index.html": '<!DOCTYPE html><html lang="en"><head><title>T</title></head><body></body></html>',
+  });
   const found = await problems(dir);
   assert.ok(found.includes('demo/en/index.html: has no meta[name="description"]'), found.join("\n"));
   assert.ok(found.includes('demo/en/index.html: has no meta[property="og:image"]'), found.join("\n"));
