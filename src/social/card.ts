@@ -3,10 +3,11 @@
  * and, on the larger formats, the partners' logos, in the campaign's colours. Layout follows the
  * text direction: everything starts on the right in Arabic or Persian.
  */
-import sharp, { type OverlayOptions } from "sharp";
+import sharp from "sharp";
 import type { Direction } from "../i18n/languages.ts";
+import { Canvas, type RawImage, toRaw } from "./canvas.ts";
 import type { FormatSpec } from "./design.ts";
-import { fitText, type TextImage } from "./text.ts";
+import { type FitRequest, fitText, type TextImage } from "./text.ts";
 
 export interface CardInput {
   format: FormatSpec;
@@ -38,37 +39,25 @@ export class CardFitError extends Error {
 export async function renderCard(card: CardInput): Promise<Buffer> {
   const { format } = card;
   const inner = format.width - 2 * format.padding;
-  const layers: OverlayOptions[] = [];
+  const canvas = new Canvas(format.width, format.height, card.background);
   /** x of a block of `width` pixels placed at the start side. */
-  const start = (width: number) =>
-    card.dir === "rtl" ? format.width - format.padding - width : format.padding;
+  const start = (width: number) => (card.dir === "rtl" ? format.width - format.padding - width : format.padding);
 
   let y = format.padding;
   if (format.emblem > 0) {
-    const svg = card.emblem.replaceAll("currentColor", card.foreground);
-    const emblem = await sharp(Buffer.from(svg)).resize(format.emblem, format.emblem).png().toBuffer();
-    layers.push({ input: emblem, left: start(format.emblem), top: y });
+    const emblem = await drawing(card.emblem.replaceAll("currentColor", card.foreground), format.emblem, format.emblem);
+    canvas.draw(emblem, start(format.emblem), y);
     y += format.emblem + format.gap;
   }
 
   const text = { lang: card.lang, colour: card.foreground, width: inner };
   const logosBand = format.logos > 0 && card.logos.length > 0 ? format.logos + format.gap : 0;
-  const number = await fitText({
-    ...text,
-    text: `\u2066${card.hotlineNumber}\u2069`,
-    weight: "bold",
-    height: format.hotlineNumber * 1.5,
-    max: format.hotlineNumber,
-    min: format.hotlineNumber / 2,
-  });
-  const label = await fitText({
-    ...text,
-    text: card.hotlineLabel,
-    weight: "regular",
-    height: format.hotlineLabel * 1.5,
-    max: format.hotlineLabel,
-    min: format.hotlineLabel / 2,
-  });
+  const line = (content: string, weight: FitRequest["weight"], size: number) =>
+    fitText({ ...text, text: content, weight, height: size * 1.5, max: size, min: size / 2 });
+  const [number, label] = await Promise.all([
+    line(`\u2066${card.hotlineNumber}\u2069`, "bold", format.hotlineNumber),
+    line(card.hotlineLabel, "regular", format.hotlineLabel),
+  ]);
   const numberTop = format.height - format.padding - logosBand - number.height;
   const labelTop = numberTop - label.height - Math.round(format.gap / 4);
 
@@ -79,7 +68,7 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
     ...format.title,
     height: Math.min(format.title.height, labelTop - y - format.gap),
   });
-  layers.push(place(title, y));
+  draw(title, y);
   y += title.height + format.gap;
 
   const tagline = await fitField("tagline", {
@@ -89,28 +78,20 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
     ...format.tagline,
     height: Math.min(format.tagline.height, labelTop - y - format.gap),
   });
-  layers.push(place(tagline, y), place(label, labelTop), place(number, numberTop));
+  draw(tagline, y);
+  draw(label, labelTop);
+  draw(number, numberTop);
 
-  if (logosBand > 0) layers.push(...(await logoBand(card, format)));
+  if (logosBand > 0) await drawLogoBand(canvas, card, format);
+  return canvas.png();
 
-  return sharp({
-    create: { width: format.width, height: format.height, channels: 3, background: card.background },
-  })
-    .composite(layers)
-    .png({ palette: true, colours: 64, compressionLevel: 9, effort: 7, dither: 0 })
-    .toBuffer();
-
-  function place(image: TextImage, top: number): OverlayOptions {
-    return { input: image.data, left: start(image.width), top: Math.round(top) };
+  function draw(image: TextImage, top: number) {
+    canvas.draw(image, start(image.width), top);
   }
 }
 
-async function fitField(
-  field: "title" | "tagline",
-  request: Parameters<typeof fitText>[0],
-): Promise<TextImage> {
-  if (request.height < request.min)
-    throw new CardFitError(field, `no room left for the ${field}: shorten the title`);
+async function fitField(field: "title" | "tagline", request: FitRequest): Promise<TextImage> {
+  if (request.height < request.min) throw new CardFitError(field, `no room left for the ${field}: shorten the title`);
   try {
     return await fitText(request);
   } catch (error) {
@@ -118,40 +99,43 @@ async function fitField(
   }
 }
 
+/** SVG drawings (emblem, logo band) are the same for every card of a design: drawn once. */
+const drawings = new Map<string, Promise<RawImage>>();
+
+function drawing(svg: string, width: number, height: number): Promise<RawImage> {
+  const key = `${width}x${height}:${svg}`;
+  let image = drawings.get(key);
+  if (!image) {
+    image = toRaw(sharp(Buffer.from(svg)).resize(width, height));
+    drawings.set(key, image);
+  }
+  return image;
+}
+
 /** A light band with the logos in a row, scaled down together if they do not fit the width. */
-async function logoBand(card: CardInput, format: FormatSpec): Promise<OverlayOptions[]> {
+async function drawLogoBand(canvas: Canvas, card: CardInput, format: FormatSpec): Promise<void> {
   const inner = format.width - 2 * format.padding;
   const pad = Math.round(format.logos * 0.15);
   const gap = pad * 2;
-  let height = format.logos - 2 * pad;
-  const sized = async (h: number) =>
+  const room = inner - 2 * pad;
+  const sized = (height: number) =>
     Promise.all(
       card.logos.map((file) =>
-        sharp(file, { density: 300 })
-          .resize({ height: h, width: inner - 2 * pad, fit: "inside" })
-          .png()
-          .toBuffer({ resolveWithObject: true }),
+        toRaw(sharp(file, { density: 300 }).resize({ height, width: room, fit: "inside" })),
       ),
     );
-  let logos = await sized(height);
-  const total = (list: typeof logos) =>
-    list.reduce((sum, logo) => sum + logo.info.width, 0) + gap * (list.length - 1);
-  if (total(logos) > inner - 2 * pad) {
-    height = Math.floor(
-      (height * (inner - 2 * pad - gap * (logos.length - 1))) / (total(logos) - gap * (logos.length - 1)),
-    );
-    logos = await sized(Math.max(8, height));
+  let logos = await sized(format.logos - 2 * pad);
+  const total = (list: RawImage[]) => list.reduce((sum, logo) => sum + logo.width, 0) + gap * (list.length - 1);
+  if (total(logos) > room) {
+    const scale = (room - gap * (logos.length - 1)) / (total(logos) - gap * (logos.length - 1));
+    logos = await sized(Math.max(8, Math.floor((format.logos - 2 * pad) * scale)));
   }
   const top = format.height - format.padding - format.logos;
-  const band = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${inner}" height="${format.logos}"><rect width="100%" height="100%" rx="${pad}" fill="#ffffff"/></svg>`,
-  );
-  const layers: OverlayOptions[] = [{ input: band, left: format.padding, top }];
+  const band = `<svg xmlns="http://www.w3.org/2000/svg" width="${inner}" height="${format.logos}"><rect width="100%" height="100%" rx="${pad}" fill="#ffffff"/></svg>`;
+  canvas.draw(await drawing(band, inner, format.logos), format.padding, top);
   let x = format.padding + Math.round((inner - total(logos)) / 2);
-  const ordered = card.dir === "rtl" ? [...logos].reverse() : logos;
-  for (const logo of ordered) {
-    layers.push({ input: logo.data, left: x, top: top + Math.round((format.logos - logo.info.height) / 2) });
-    x += logo.info.width + gap;
+  for (const logo of card.dir === "rtl" ? [...logos].reverse() : logos) {
+    canvas.draw(logo, x, top + Math.round((format.logos - logo.height) / 2));
+    x += logo.width + gap;
   }
-  return layers;
 }

@@ -4,6 +4,7 @@
  * fits its box, so text shrinks rather than overflowing and is never clipped.
  */
 import sharp from "sharp";
+import type { RawImage } from "./canvas.ts";
 import { BASE_POINTS, fontDescription, type Weight } from "./fonts.ts";
 
 /** Pango markup needs &, <, >, ' and " escaped; campaign text is plain text. */
@@ -16,10 +17,7 @@ export function escapeMarkup(text: string): string {
     .replace(/"/g, "&quot;");
 }
 
-export interface TextImage {
-  data: Buffer;
-  width: number;
-  height: number;
+export interface TextImage extends RawImage {
   /** The font size used, in pixels. */
   size: number;
 }
@@ -59,7 +57,7 @@ async function render(
       wrap: "word-char",
     },
   })
-    .png()
+    .raw()
     .toBuffer({ resolveWithObject: true });
   const dpi = options.dpi ?? (info as { textAutofitDpi?: number }).textAutofitDpi ?? 0;
   return { data, width: info.width, height: info.height, size: pixelsFor(dpi), dpi };
