@@ -8,6 +8,18 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { type Campaign, loadCampaigns, type Problem } from "./campaign/index.ts";
+import {
+  type CampaignRecord,
+  campaignFingerprint,
+  generatorFingerprint,
+  linkTree,
+  listOutput,
+  type Manifest,
+  outputIntact,
+  readManifest,
+  siteFingerprint,
+  writeManifest,
+} from "./incremental.ts";
 import { type SiteData, siteData } from "./site/data.ts";
 import { projectPaths } from "./site/plugin.ts";
 import { verifySite } from "./site/verify.ts";
@@ -35,8 +47,12 @@ export interface BuildReport {
   campaigns: CampaignReport[];
   pages: number;
   images: number;
-  /** Share images drawn by this build, and those reused from the cache. */
+  /** Share images drawn by this build, and those reused from the cache or the last build. */
   shareImages: { rendered: number; reused: number };
+  /** Nothing changed since the last build: the output was left as it was. */
+  upToDate: boolean;
+  /** Campaigns unchanged since the last build, whose output was kept. */
+  reusedCampaigns: number;
   seconds: number;
   outDir: string;
   /** What was made safe rather than refused. */
@@ -56,6 +72,50 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     only: options.only,
   });
 
+  // What changed since the last build into this folder: unchanged campaigns keep their output.
+  const generator = await generatorFingerprint(options.root);
+  const fingerprints = Object.fromEntries(
+    await Promise.all(
+      campaigns.map(
+        async (campaign) => [campaign.slug, await campaignFingerprint(campaign.dir, generator)] as const,
+      ),
+    ),
+  );
+  const previous = await readManifest(paths.cacheDir, outDir);
+  const reusable = new Set<string>();
+  for (const campaign of campaigns) {
+    const record = previous?.campaigns[campaign.slug];
+    if (record?.fingerprint === fingerprints[campaign.slug]) {
+      if (await outputIntact(path.join(outDir, campaign.slug), record.files)) reusable.add(campaign.slug);
+    }
+  }
+  const site = siteFingerprint(generator, fingerprints);
+  const siteWideCurrent =
+    !options.only &&
+    previous?.site === site &&
+    (await Promise.all(SITE_WIDE_FILES.map((file) => exists(path.join(outDir, file))))).every(Boolean);
+  const warnings = campaigns.flatMap((campaign) => campaign.warnings);
+  const render = new Set(campaigns.map((campaign) => campaign.slug).filter((slug) => !reusable.has(slug)));
+
+  if (render.size === 0 && (siteWideCurrent || options.only)) {
+    // Nothing changed: the output already is what this build would write.
+    const reports = campaigns.map((campaign) => recordReport(campaign, previous?.campaigns[campaign.slug]));
+    for (const report of reports) options.onCampaign?.(report);
+    return {
+      campaigns: reports,
+      pages:
+        reports.reduce((sum, report) => sum + report.pages, 0) +
+        SITE_WIDE_FILES.filter((f) => f.endsWith(".html")).length,
+      images: 0,
+      upToDate: true,
+      shareImages: { rendered: 0, reused: campaigns.reduce((sum, c) => sum + c.languages.length * 3, 0) },
+      reusedCampaigns: campaigns.length,
+      seconds: (performance.now() - started) / 1000,
+      outDir,
+      warnings,
+    };
+  }
+
   await removeStaleStaging(outDir);
   const staging = `${outDir}.building-${process.pid}`;
   // Ctrl-C or a kill during the build: drop the staging folder, leave the output as it was.
@@ -68,21 +128,44 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   process.once("SIGTERM", interrupted);
   try {
     await fs.mkdir(staging, { recursive: true });
-    const data = await siteData(campaigns, paths);
+    const data = await siteData(campaigns, { ...paths, render });
     const written = await renderSite(options.root, staging, data);
-    await verifySite(staging, campaigns);
+    await verifySite(staging, campaigns, { folders: [...render] });
+    for (const slug of reusable) await linkTree(path.join(outDir, slug), path.join(staging, slug));
     if (options.only) await keepOtherOutput(outDir, staging, new Set(options.only));
     await swapIn(staging, outDir);
-    const reports = campaigns.map((campaign) => campaignReport(campaign, written));
+
+    const records: Manifest["campaigns"] = options.only ? { ...previous?.campaigns } : {};
+    for (const campaign of campaigns) {
+      records[campaign.slug] = reusable.has(campaign.slug)
+        ? (previous?.campaigns[campaign.slug] as CampaignRecord)
+        : {
+            fingerprint: fingerprints[campaign.slug],
+            files: await listOutput(path.join(outDir, campaign.slug)),
+          };
+    }
+    await writeManifest(paths.cacheDir, outDir, {
+      site: options.only ? (previous?.site ?? "") : site,
+      campaigns: records,
+    });
+
+    const reports = campaigns.map((campaign) => recordReport(campaign, records[campaign.slug]));
     for (const report of reports) options.onCampaign?.(report);
+    const reusedImages = campaigns
+      .filter((c) => reusable.has(c.slug))
+      .reduce((sum, c) => sum + c.languages.length * 3, 0);
     return {
       campaigns: reports,
-      pages: written.filter((file) => file.endsWith(".html")).length,
+      pages:
+        reports.reduce((sum, report) => sum + report.pages, 0) +
+        written.filter((file) => !file.includes("/") && file.endsWith(".html")).length,
       images: written.filter((file) => /\.(png|jpe?g|webp|avif)$/.test(file)).length,
-      shareImages: data.images,
+      upToDate: false,
+      shareImages: { rendered: data.images.rendered, reused: data.images.reused + reusedImages },
+      reusedCampaigns: reusable.size,
       seconds: (performance.now() - started) / 1000,
       outDir,
-      warnings: campaigns.flatMap((campaign) => campaign.warnings),
+      warnings,
     };
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
@@ -90,27 +173,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   } finally {
     process.removeListener("SIGINT", interrupted);
     process.removeListener("SIGTERM", interrupted);
-  }
-}
-
-/** Staging folders left by a build that was killed outright (SIGKILL, power loss). */
-async function removeStaleStaging(outDir: string): Promise<void> {
-  const parent = path.dirname(outDir);
-  const prefix = `${path.basename(outDir)}.building-`;
-  for (const name of await fs.readdir(parent).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
-    if (pid !== process.pid && !isRunning(pid))
-      await fs.rm(path.join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -135,12 +197,11 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-function campaignReport(campaign: Campaign, written: string[]): CampaignReport {
-  const prefix = `${campaign.slug}/`;
+function recordReport(campaign: Campaign, record: CampaignRecord | undefined): CampaignReport {
   return {
     slug: campaign.slug,
     languages: campaign.languages.length,
-    pages: written.filter((file) => file.startsWith(prefix) && file.endsWith(".html")).length,
+    pages: Object.keys(record?.files ?? {}).filter((file) => file.endsWith(".html")).length,
   };
 }
 
@@ -178,4 +239,25 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** Staging folders left by a build that was killed outright (SIGKILL, power loss). */
+async function removeStaleStaging(outDir: string): Promise<void> {
+  const parent = path.dirname(outDir);
+  const prefix = `${path.basename(outDir)}.building-`;
+  for (const name of await fs.readdir(parent).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (pid !== process.pid && !isRunning(pid))
+      await fs.rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

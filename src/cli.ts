@@ -119,12 +119,16 @@ async function runBuild(campaignsDir: string, only?: string[], out?: string): Pr
       console.log(`✓ ${campaign.slug}: ${campaign.languages} languages, ${campaign.pages} pages`),
   });
   printWarnings(result.warnings);
+  const where = `${path.relative(process.cwd(), result.outDir) || "."}/`;
   console.log(
-    `Built ${result.pages} pages and ${result.images} images in ${result.seconds.toFixed(1)} s into ${path.relative(process.cwd(), result.outDir) || "."}/`,
+    result.upToDate
+      ? `Nothing changed since the last build: ${where} is up to date (${result.pages} pages), checked in ${result.seconds.toFixed(1)} s`
+      : `Built ${result.pages} pages and ${result.images} images in ${result.seconds.toFixed(1)} s into ${where}`,
   );
-  console.log(
-    `Share images: ${result.shareImages.rendered} rendered, ${result.shareImages.reused} reused from .cache/social/`,
-  );
+  if (result.reusedCampaigns > 0) {
+    console.log(`Unchanged since the last build, kept as they were: ${result.reusedCampaigns} campaign(s)`);
+  }
+  console.log(`Share images: ${result.shareImages.rendered} rendered, ${result.shareImages.reused} reused`);
   return 0;
 }
 

@@ -39,6 +39,42 @@ test("two builds of the same input are byte-identical", async () => {
   await fs.rm(work, { recursive: true });
 });
 
+test("a rebuild with nothing changed keeps the output; a changed campaign alone is rebuilt", async () => {
+  const { campaignsDir, dir, cleanup } = await fixtureCampaign();
+  await fs.cp(dir, path.join(campaignsDir, "second"), { recursive: true });
+  const secondYaml = path.join(campaignsDir, "second/campaign.yaml");
+  await fs.writeFile(secondYaml, (await fs.readFile(secondYaml, "utf8")).replace("/minimal/", "/second/"));
+  const out = path.join(await tempDir("incremental-"), "_site");
+  const first = await build({ root: ROOT, campaignsDir, outDir: out });
+  assert.equal([first.upToDate, first.reusedCampaigns], [false, 0]);
+  const before = await folderHashes(out);
+
+  const again = await build({ root: ROOT, campaignsDir, outDir: out });
+  assert.equal([again.upToDate, again.shareImages.rendered], [true, 0]);
+  assert.equal(await folderHashes(out), before);
+
+  const yaml = path.join(dir, "campaign.yaml");
+  await fs.writeFile(yaml, (await fs.readFile(yaml, "utf8")).replace("2024-07-30", "2024-07-29"));
+  const changed = await build({ root: ROOT, campaignsDir, outDir: out });
+  assert.equal([changed.upToDate, changed.reusedCampaigns], [false, 1]);
+  const after = await folderHashes(out);
+  const differing = Object.keys(after).filter((file) => after[file] !== before[file]);
+  assert.ok(differing.length > 0);
+  assert.equal(
+    differing.filter((file) => file.startsWith("second/")),
+    [],
+    "the unchanged campaign was rewritten",
+  );
+
+  // A reused folder that was damaged since is rebuilt, not trusted.
+  await fs.rm(path.join(out, "second/fr/index.html"));
+  const repaired = await build({ root: ROOT, campaignsDir, outDir: out });
+  assert.is(repaired.reusedCampaigns, 1);
+  await fs.access(path.join(out, "second/fr/index.html"));
+  await cleanup();
+  await fs.rm(path.dirname(out), { recursive: true });
+});
+
 test("a build interrupted halfway leaves the previous output unchanged", async () => {
   const { campaignsDir, dir, cleanup } = await fixtureCampaign();
   const work = await tempDir("interrupted-");

@@ -78,8 +78,22 @@ export interface PageView extends PageChrome {
   share: { text: string; links: ShareLink[] };
 }
 
+/** What the site-wide pages (index, sitemap index, robots.txt) need of every campaign. */
+export interface IndexEntry {
+  slug: string;
+  path: string;
+  url: string;
+  date: string;
+  languageCount: number;
+  defaultLanguage: { tag: string; dir: Direction };
+  title: string;
+  tagline: string;
+}
+
 export interface SiteData {
-  /** Newest day first. */
+  /** Every campaign, newest day first, for the site-wide pages. */
+  index: IndexEntry[];
+  /** The campaigns rendered in this build (all, unless some are reused unchanged). */
   campaigns: CampaignView[];
   /** One per campaign × language. */
   pages: PageView[];
@@ -94,9 +108,12 @@ export interface SiteDataOptions {
   cacheDir: string;
   /** Folder of templates (each with its share-card design). */
   templatesDir: string;
+  /** Render only these campaigns' pages; the others appear in the index only. Default: all. */
+  render?: ReadonlySet<string>;
 }
 
-export async function siteData(campaigns: Campaign[], options: SiteDataOptions): Promise<SiteData> {
+export async function siteData(all: Campaign[], options: SiteDataOptions): Promise<SiteData> {
+  const campaigns = options.render ? all.filter((campaign) => options.render?.has(campaign.slug)) : all;
   const views = await Promise.all(campaigns.map((campaign) => campaignView(campaign, options)));
   const jobs: ShareJob[] = [];
   const pages: PageView[] = [];
@@ -141,10 +158,25 @@ export async function siteData(campaigns: Campaign[], options: SiteDataOptions):
   if (images.problems.length > 0) throw new CampaignError(images.problems);
   const logoFiles = views.flatMap((view) => view.logos.flatMap((logo) => logo.files));
   return {
+    index: all.map(indexEntry),
     campaigns: views,
     pages,
     files: [...logoFiles, ...images.files],
     images: { rendered: images.rendered, reused: images.reused },
+  };
+}
+
+function indexEntry(campaign: Campaign): IndexEntry {
+  const content = campaign.content[campaign.defaultLanguage];
+  return {
+    slug: campaign.slug,
+    path: `/${campaign.slug}/`,
+    url: campaign.url,
+    date: campaign.date,
+    languageCount: campaign.languages.length,
+    defaultLanguage: { tag: campaign.defaultLanguage, dir: textDirection(campaign.defaultLanguage) },
+    title: content.title,
+    tagline: content.tagline,
   };
 }
 

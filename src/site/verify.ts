@@ -26,10 +26,28 @@ export interface SiteCampaign {
   url: string;
 }
 
-export async function verifySite(outDir: string, campaigns: SiteCampaign[]): Promise<void> {
+export interface VerifyOptions {
+  /** Check only the pages of these campaign folders and the site-wide pages (others are reused
+   * unchanged from a build that was checked). Default: every page. */
+  folders?: string[];
+}
+
+export async function verifySite(
+  outDir: string,
+  campaigns: SiteCampaign[],
+  options: VerifyOptions = {},
+): Promise<void> {
   const files = (await fs.readdir(outDir, { recursive: true })).map((file) => file.split(path.sep).join("/"));
-  const existing = new Set(files);
-  const pages = files.filter((file) => file.endsWith(".html")).sort();
+  const existing = new Set([
+    ...files,
+    // Folders of reused campaigns are linked in after this check; links into them count.
+    ...campaigns
+      .filter((campaign) => options.folders && !options.folders.includes(campaign.slug))
+      .map((campaign) => `${campaign.slug}/index.html`),
+  ]);
+  const inScope = (file: string) =>
+    !options.folders || !file.includes("/") || options.folders.includes(file.split("/")[0]);
+  const pages = files.filter((file) => file.endsWith(".html") && inScope(file)).sort();
   const problems: Problem[] = [];
   const alternates = new Map<string, Map<string, string>>(); // page URL → hreflang → URL
 

@@ -53,7 +53,9 @@ export class Canvas {
           continue;
         }
         for (let c = 0; c < 3; c++) {
-          this.data[target + c] = Math.round((layer.data[source + c] * alpha + this.data[target + c] * (255 - alpha)) / 255);
+          this.data[target + c] = Math.round(
+            (layer.data[source + c] * alpha + this.data[target + c] * (255 - alpha)) / 255,
+          );
         }
       }
     }

@@ -41,11 +41,16 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
   const inner = format.width - 2 * format.padding;
   const canvas = new Canvas(format.width, format.height, card.background);
   /** x of a block of `width` pixels placed at the start side. */
-  const start = (width: number) => (card.dir === "rtl" ? format.width - format.padding - width : format.padding);
+  const start = (width: number) =>
+    card.dir === "rtl" ? format.width - format.padding - width : format.padding;
 
   let y = format.padding;
   if (format.emblem > 0) {
-    const emblem = await drawing(card.emblem.replaceAll("currentColor", card.foreground), format.emblem, format.emblem);
+    const emblem = await drawing(
+      card.emblem.replaceAll("currentColor", card.foreground),
+      format.emblem,
+      format.emblem,
+    );
     canvas.draw(emblem, start(format.emblem), y);
     y += format.emblem + format.gap;
   }
@@ -91,7 +96,8 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
 }
 
 async function fitField(field: "title" | "tagline", request: FitRequest): Promise<TextImage> {
-  if (request.height < request.min) throw new CardFitError(field, `no room left for the ${field}: shorten the title`);
+  if (request.height < request.min)
+    throw new CardFitError(field, `no room left for the ${field}: shorten the title`);
   try {
     return await fitText(request);
   } catch (error) {
@@ -125,7 +131,8 @@ async function drawLogoBand(canvas: Canvas, card: CardInput, format: FormatSpec)
       ),
     );
   let logos = await sized(format.logos - 2 * pad);
-  const total = (list: RawImage[]) => list.reduce((sum, logo) => sum + logo.width, 0) + gap * (list.length - 1);
+  const total = (list: RawImage[]) =>
+    list.reduce((sum, logo) => sum + logo.width, 0) + gap * (list.length - 1);
   if (total(logos) > room) {
     const scale = (room - gap * (logos.length - 1)) / (total(logos) - gap * (logos.length - 1));
     logos = await sized(Math.max(8, Math.floor((format.logos - 2 * pad) * scale)));
