@@ -60,7 +60,7 @@ export interface BuildReport {
 }
 
 /** Files at the top of the output that describe every campaign (kept from the last full build). */
-const SITE_WIDE_FILES = ["index.html", "sitemap.xml", "robots.txt"];
+const SITE_WIDE_FILES = ["index.html", "index.css", "sitemap.xml", "robots.txt"];
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
@@ -72,28 +72,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     only: options.only,
   });
 
-  // What changed since the last build into this folder: unchanged campaigns keep their output.
-  const generator = await generatorFingerprint(options.root);
-  const fingerprints = Object.fromEntries(
-    await Promise.all(
-      campaigns.map(
-        async (campaign) => [campaign.slug, await campaignFingerprint(campaign.dir, generator)] as const,
-      ),
-    ),
+  const { fingerprints, previous, reusable, site, siteWideCurrent } = await planReuse(
+    options,
+    campaigns,
+    paths.cacheDir,
+    outDir,
   );
-  const previous = await readManifest(paths.cacheDir, outDir);
-  const reusable = new Set<string>();
-  for (const campaign of campaigns) {
-    const record = previous?.campaigns[campaign.slug];
-    if (record?.fingerprint === fingerprints[campaign.slug]) {
-      if (await outputIntact(path.join(outDir, campaign.slug), record.files)) reusable.add(campaign.slug);
-    }
-  }
-  const site = siteFingerprint(generator, fingerprints);
-  const siteWideCurrent =
-    !options.only &&
-    previous?.site === site &&
-    (await Promise.all(SITE_WIDE_FILES.map((file) => exists(path.join(outDir, file))))).every(Boolean);
   const warnings = campaigns.flatMap((campaign) => campaign.warnings);
   const render = new Set(campaigns.map((campaign) => campaign.slug).filter((slug) => !reusable.has(slug)));
 
@@ -174,6 +158,31 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     process.removeListener("SIGINT", interrupted);
     process.removeListener("SIGTERM", interrupted);
   }
+}
+
+/** What changed since the last build into `outDir`: unchanged campaigns keep their output. */
+async function planReuse(options: BuildOptions, campaigns: Campaign[], cacheDir: string, outDir: string) {
+  const generator = await generatorFingerprint(options.root);
+  const fingerprints = Object.fromEntries(
+    await Promise.all(
+      campaigns.map(
+        async (campaign) => [campaign.slug, await campaignFingerprint(campaign.dir, generator)] as const,
+      ),
+    ),
+  );
+  const previous = await readManifest(cacheDir, outDir);
+  const reusable = new Set<string>();
+  for (const campaign of campaigns) {
+    const record = previous?.campaigns[campaign.slug];
+    if (record?.fingerprint !== fingerprints[campaign.slug]) continue;
+    if (await outputIntact(path.join(outDir, campaign.slug), record.files)) reusable.add(campaign.slug);
+  }
+  const site = siteFingerprint(generator, fingerprints);
+  const siteWideCurrent =
+    !options.only &&
+    previous?.site === site &&
+    (await Promise.all(SITE_WIDE_FILES.map((file) => exists(path.join(outDir, file))))).every(Boolean);
+  return { fingerprints, previous, reusable, site, siteWideCurrent };
 }
 
 /** Runs Eleventy with the already-validated data; returns the output paths it wrote, relative. */
