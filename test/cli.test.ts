@@ -90,6 +90,22 @@ test("new scaffolds from the starter and from an existing campaign", async () =>
   await cleanup();
 });
 
+test("check --translations prints each language's status and fails when something is missing", async () => {
+  const { campaignsDir, cleanup } = await fixtureCampaign({ files: { "content/fr.md": null } });
+  const result = await cli("check", "--translations", "--campaigns", campaignsDir);
+  await cleanup();
+  assert.is(result.code, 1);
+  assert.match(
+    result.stdout,
+    "| language | content | UI strings complete | UI strings reviewed | content reviewed | share images fit | notes |",
+  );
+  assert.match(result.stdout, /\| `en` English \| ✓ \| ✓ \| ✓ \| not yet \| ✓ \|/);
+  assert.match(
+    result.stdout,
+    /\| `fr` Français \| ✗ \| ✓ \| not yet \| not yet \| – \| content\/fr\.md missing \|/,
+  );
+});
+
 test("unknown command exits 2 with usage", async () => {
   const result = await cli("publish");
   assert.is(result.code, 2);

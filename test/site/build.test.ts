@@ -183,4 +183,22 @@ test("a one-campaign build keeps the other campaigns' output", async () => {
   await fs.rm(path.join(campaignsDir, "second"), { recursive: true });
 });
 
+test("a regional tag keeps its full lang attribute and uses its language's UI strings", async () => {
+  const { campaignsDir, cleanup } = await fixtureCampaign({
+    yaml: (text) => text.replace("[en, fr]", "[en, fr-BE]"),
+    files: {
+      "content/fr-BE.md": "---\ntitle: Campagne belge\ntagline: t\ndescription: d\n---\n",
+      "content/fr.md": null,
+    },
+  });
+  const regional = path.join(await tempDir("regional-"), "_site");
+  await build({ root: ROOT, campaignsDir, outDir: regional });
+  const page = parse(await fs.readFile(path.join(regional, "minimal/fr-be/index.html"), "utf8"));
+  assert.is(page.querySelector("html")?.getAttribute("lang"), "fr-BE");
+  assert.is(page.querySelector(".skip-link")?.text, "Aller au contenu principal");
+  assert.is(page.querySelector('meta[property="og:locale"]')?.getAttribute("content"), "fr_BE");
+  await cleanup();
+  await fs.rm(path.dirname(regional), { recursive: true });
+});
+
 test.run();
