@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import sharp from "sharp";
 import "../src/social/fonts.ts";
 import { renderCard } from "../src/social/card.ts";
 import { FORMATS, loadDesign } from "../src/social/design.ts";
@@ -47,6 +48,11 @@ console.log(
   `Benchmark: medians of ${RUNS} runs on ${os.availableParallelism()} cores, Node ${process.version}\n`,
 );
 
+// libvips caches identical operations; every timed card differs and the cache is off, so each
+// image is really drawn.
+sharp.cache(false);
+let serial = 0;
+
 // 1. Share images: cost per image and per format, against satori + resvg.
 const design = await loadDesign(path.join(root, "templates/default"));
 const text = {
@@ -56,18 +62,25 @@ const text = {
   number: "078 055 800",
 };
 const card = (format: (typeof FORMATS)[number]) => ({
+  ...cardText(),
   format: design.formats[format],
   emblem: design.emblem,
   lang: "en",
   dir: "ltr" as const,
   background: "#1d4ed8",
   foreground: "#ffffff",
-  title: text.title,
-  tagline: text.tagline,
-  hotlineLabel: text.label,
-  hotlineNumber: text.number,
   logos: [],
 });
+/** The card's words with a serial number, so no two timed renders are the same. */
+function cardText() {
+  serial++;
+  return {
+    title: `${text.title} ${serial}`,
+    tagline: text.tagline,
+    hotlineLabel: text.label,
+    hotlineNumber: text.number,
+  };
+}
 console.log("Share image render cost (one image, median):");
 const perFormat: Record<string, number> = {};
 for (const format of FORMATS) {
@@ -87,9 +100,15 @@ const out = path.join(work, "_site");
 const campaignsDir = path.join(root, "campaigns");
 const cold: Array<{ seconds: number; maxRssMb: number; pages: number; rendered: number }> = [];
 const warm: Array<{ seconds: number; maxRssMb: number; reused: number }> = [];
+/** A cold build: no output, no cached images, logos or build records. */
+async function clearCaches(outDir: string) {
+  await fs.rm(outDir, { recursive: true, force: true });
+  for (const folder of ["social", "logos", "builds", "checked-images.txt"]) {
+    await fs.rm(path.join(root, ".cache", folder), { recursive: true, force: true });
+  }
+}
 for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
-  await fs.rm(path.join(root, ".cache/social"), { recursive: true, force: true });
-  await fs.rm(path.join(root, ".cache/logos"), { recursive: true, force: true });
+  await clearCaches(out);
   cold.push(await child("build-once.ts", campaignsDir, out));
 }
 for (let i = 0; i < RUNS; i++) warm.push(await child("build-once.ts", campaignsDir, out));
@@ -121,6 +140,7 @@ if (process.env.BENCH_SYNTHETIC !== "0") {
   await writeSyntheticCampaigns(many, 50, 10);
   const syntheticOut = path.join(synthetic, "_site");
   const runs = Math.max(3, Math.ceil(RUNS / 2));
+  await clearCaches(syntheticOut);
   const coldMany = await child("build-once.ts", many, syntheticOut);
   const warmMany: Array<{ seconds: number; maxRssMb: number; pages: number }> = [];
   for (let i = 0; i < runs; i++) warmMany.push(await child("build-once.ts", many, syntheticOut));

@@ -69,6 +69,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const outDir = path.resolve(options.outDir ?? path.join(options.root, "_site"));
   const campaigns = await loadCampaigns(campaignsDir, {
     templatesDir: paths.templatesDir,
+    cacheDir: paths.cacheDir,
     only: options.only,
   });
 

@@ -85,8 +85,8 @@ function parse(argv: string[]) {
 }
 
 async function check(campaignsDir: string, only?: string[]): Promise<number> {
-  const { templatesDir } = projectPaths(ROOT);
-  const campaigns = await loadCampaigns(campaignsDir, { templatesDir, only });
+  const { templatesDir, cacheDir } = projectPaths(ROOT);
+  const campaigns = await loadCampaigns(campaignsDir, { templatesDir, cacheDir, only });
   printWarnings(campaigns.flatMap((campaign) => campaign.warnings));
   for (const campaign of campaigns) {
     console.log(

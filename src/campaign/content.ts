@@ -12,12 +12,22 @@ import { parseYaml } from "./yaml-source.ts";
 export interface Content extends ContentFrontMatter {
   lang: string;
   file: string;
-  /** The body as HTML, produced by markdown-it from Markdown with raw HTML disabled. */
+  /** The body as HTML, made by markdown-it from Markdown in which raw HTML was refused. */
   html: string;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const SAFE_LINK = /^(?:https?:|mailto:|tel:|#|[^:]*$)/i;
+
+/** One parser for every file; `rejectedLinks` collects what validateLink refused during one
+ * (synchronous) parse. */
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+let rejectedLinks: string[] = [];
+markdown.validateLink = (url) => {
+  const ok = SAFE_LINK.test(url.trim());
+  if (!ok) rejectedLinks.push(url);
+  return ok;
+};
 
 export type ContentResult = { ok: true; content: Content } | { ok: false; problems: Problem[] };
 
@@ -44,19 +54,13 @@ export function parseContent(text: string, file: string, lang: string): ContentR
 }
 
 function renderBody(
-  markdown: string,
+  source: string,
   file: string,
   firstLine: number,
 ): { ok: true; html: string } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
-  const rejectedLinks: string[] = [];
-  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
-  md.validateLink = (url) => {
-    const ok = SAFE_LINK.test(url.trim());
-    if (!ok) rejectedLinks.push(url);
-    return ok;
-  };
-  const tokens = md.parse(markdown, {});
+  rejectedLinks = [];
+  const tokens = markdown.parse(source, {});
   const at = (map: [number, number] | null) => (map ? firstLine + map[0] : undefined);
   for (const token of tokens) {
     if (token.type === "html_block") {
@@ -76,8 +80,8 @@ function renderBody(
     }
   }
   for (const url of rejectedLinks) {
-    const index = markdown.indexOf(url);
-    const line = index >= 0 ? firstLine + markdown.slice(0, index).split("\n").length - 1 : undefined;
+    const index = source.indexOf(url);
+    const line = index >= 0 ? firstLine + source.slice(0, index).split("\n").length - 1 : undefined;
     problems.push({
       file,
       line,
@@ -85,7 +89,7 @@ function renderBody(
     });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, html: md.renderer.render(tokens, md.options, {}) };
+  return { ok: true, html: markdown.renderer.render(tokens, markdown.options, {}) };
 }
 
 function htmlMessage(html: string): string {

@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { missingKeys } from "../i18n/strings.ts";
+import { imageDigest, rememberChecked, wasChecked } from "./checked-images.ts";
 import { type Content, parseContent } from "./content.ts";
 import { contrastFailures, formatRatio } from "./contrast.ts";
 import { type Hotline, parseHotline } from "./hotline.ts";
@@ -54,6 +55,8 @@ export interface Campaign {
 export interface LoadOptions {
   /** Folder holding one folder per template (templates/). */
   templatesDir: string;
+  /** Where to remember logos already proven readable (.cache/); without it, every load checks. */
+  cacheDir?: string;
 }
 
 export async function loadCampaign(dir: string, options: LoadOptions): Promise<Campaign> {
@@ -98,7 +101,7 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
   const warnings: Problem[] = [];
   await Promise.all(
     settings.partners.map(async (partner, index) => {
-      const logo = await checkLogo(folder, partner.logo);
+      const logo = await checkLogo(folder, partner.logo, options.cacheDir);
       if (typeof logo === "string") {
         partners[index] = { ...partner, logo };
         const unsafe = await unsafeSvgParts(logo);
@@ -202,7 +205,11 @@ function checkTheme(theme: Theme, source: YamlSource, file: string): Problem[] {
 }
 
 /** Returns the logo's absolute path, or a problem message. */
-async function checkLogo(folder: string, logo: string): Promise<string | { message: string }> {
+async function checkLogo(
+  folder: string,
+  logo: string,
+  cacheDir?: string,
+): Promise<string | { message: string }> {
   if (path.isAbsolute(logo) || /^[a-z]+:/i.test(logo)) {
     return { message: `"${logo}" must be a path inside the campaign folder, such as logos/name.svg` };
   }
@@ -227,8 +234,11 @@ async function checkLogo(folder: string, logo: string): Promise<string | { messa
   if (!LOGO_EXTENSIONS.has(extension)) {
     return { message: `"${logo}" is not a supported logo type; expected SVG, PNG, JPEG or WebP` };
   }
+  const bytes = await fs.readFile(real);
+  const digest = imageDigest(bytes);
+  if (await wasChecked(cacheDir, digest)) return real;
   try {
-    const image = sharp(real, { limitInputPixels: MAX_LOGO_PIXELS, failOn: "truncated" });
+    const image = sharp(bytes, { limitInputPixels: MAX_LOGO_PIXELS, failOn: "truncated" });
     const { width, height } = await image.metadata();
     if (!width || !height) throw new Error("no dimensions");
     await image.stats(); // decodes every pixel: catches truncated files
@@ -241,6 +251,7 @@ async function checkLogo(folder: string, logo: string): Promise<string | { messa
         : `"${logo}" is not a readable image (${reason}); export it again as SVG, PNG, JPEG or WebP`,
     };
   }
+  await rememberChecked(cacheDir, digest);
   return real;
 }
 

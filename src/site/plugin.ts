@@ -39,7 +39,7 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   // Global data: loaded here only when Eleventy runs on its own (npx @11ty/eleventy, dev server).
   if (!current) {
     eleventyConfig.addGlobalData("site", async () => {
-      const campaigns = await loadCampaigns(paths.campaignsDir, { templatesDir: paths.templatesDir });
+      const campaigns = await loadCampaigns(paths.campaignsDir, paths);
       current = await siteData(campaigns, paths);
       return current;
     });

@@ -38,20 +38,14 @@ export class TextFitError extends Error {
   override name = "TextFitError";
 }
 
-const dpiFor = (pixels: number) => Math.round((pixels * 72) / BASE_POINTS);
-const pixelsFor = (dpi: number) => (dpi * BASE_POINTS) / 72;
-
-async function render(
-  request: FitRequest,
-  options: { dpi?: number; height?: number },
-): Promise<TextImage & { dpi: number }> {
+async function render(request: FitRequest, size: number): Promise<TextImage> {
   const markup = `<span foreground="${request.colour}" lang="${escapeMarkup(request.lang)}">${escapeMarkup(request.text)}</span>`;
   const { data, info } = await sharp({
     text: {
       text: markup,
       font: fontDescription(request.weight),
       width: request.width,
-      ...(options.height ? { height: options.height } : { dpi: options.dpi }),
+      dpi: Math.round((size * 72) / BASE_POINTS),
       rgba: true,
       align: "left", // Pango reads "left" as the start side: right for Arabic
       wrap: "word-char",
@@ -59,24 +53,26 @@ async function render(
   })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const dpi = options.dpi ?? (info as { textAutofitDpi?: number }).textAutofitDpi ?? 0;
-  return { data, width: info.width, height: info.height, size: pixelsFor(dpi), dpi };
+  return { data, width: info.width, height: info.height, size };
 }
 
+/**
+ * Draws the text at the largest size that fits, trying the maximum first (most text fits) and
+ * shrinking by the measured overflow; a handful of layouts at most, each a few milliseconds.
+ */
 export async function fitText(request: FitRequest): Promise<TextImage> {
-  // Pango's own fitting picks the size that fills the box; cap it at the maximum.
-  const fitted = await render(request, { height: request.height });
-  let dpi = Math.min(fitted.dpi, dpiFor(request.max));
-  let image = dpi === fitted.dpi ? fitted : await render(request, { dpi });
-  // Guard against rounding: step down until the ink is inside the box.
-  while (image.width > request.width || image.height > request.height) {
-    dpi -= Math.max(1, Math.round(dpi * 0.04));
-    image = await render(request, { dpi });
+  let size = request.max;
+  for (;;) {
+    const image = await render(request, size);
+    if (image.width <= request.width && image.height <= request.height) return image;
+    if (size <= request.min) {
+      throw new TextFitError(
+        `does not fit even at ${request.min} px (the smallest readable size here): shorten it`,
+      );
+    }
+    // Text area grows with the square of the size: shrink by the root of the overflow.
+    const overflow = Math.max(image.height / request.height, image.width / request.width);
+    const next = Math.floor(size * Math.min(0.95, Math.max(0.5, 1 / Math.sqrt(overflow))));
+    size = Math.max(request.min, next);
   }
-  if (image.size < request.min) {
-    throw new TextFitError(
-      `does not fit even at ${request.min} px (the smallest readable size here): shorten it`,
-    );
-  }
-  return image;
 }
