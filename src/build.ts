@@ -67,14 +67,17 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const paths = projectPaths(options.root);
   const campaignsDir = options.campaignsDir ?? paths.campaignsDir;
   const outDir = path.resolve(options.outDir ?? path.join(options.root, "_site"));
+  const generator = await generatorFingerprint(options.root);
   const campaigns = await loadCampaigns(campaignsDir, {
     templatesDir: paths.templatesDir,
     cacheDir: paths.cacheDir,
     only: options.only,
+    memo: { dir: path.join(paths.cacheDir, "validated"), generator },
   });
 
   const { fingerprints, previous, reusable, site, siteWideCurrent } = await planReuse(
     options,
+    generator,
     campaigns,
     paths.cacheDir,
     outDir,
@@ -162,22 +165,33 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 /** What changed since the last build into `outDir`: unchanged campaigns keep their output. */
-async function planReuse(options: BuildOptions, campaigns: Campaign[], cacheDir: string, outDir: string) {
-  const generator = await generatorFingerprint(options.root);
+async function planReuse(
+  options: BuildOptions,
+  generator: string,
+  campaigns: Campaign[],
+  cacheDir: string,
+  outDir: string,
+) {
   const fingerprints = Object.fromEntries(
     await Promise.all(
       campaigns.map(
-        async (campaign) => [campaign.slug, await campaignFingerprint(campaign.dir, generator)] as const,
+        async (campaign) =>
+          [
+            campaign.slug,
+            campaign.fingerprint ?? (await campaignFingerprint(campaign.dir, generator)),
+          ] as const,
       ),
     ),
   );
   const previous = await readManifest(cacheDir, outDir);
-  const reusable = new Set<string>();
-  for (const campaign of campaigns) {
-    const record = previous?.campaigns[campaign.slug];
-    if (record?.fingerprint !== fingerprints[campaign.slug]) continue;
-    if (await outputIntact(path.join(outDir, campaign.slug), record.files)) reusable.add(campaign.slug);
-  }
+  const intact = await Promise.all(
+    campaigns.map(async (campaign) => {
+      const record = previous?.campaigns[campaign.slug];
+      if (record?.fingerprint !== fingerprints[campaign.slug]) return false;
+      return outputIntact(path.join(outDir, campaign.slug), record.files);
+    }),
+  );
+  const reusable = new Set(campaigns.filter((_, index) => intact[index]).map((campaign) => campaign.slug));
   const site = siteFingerprint(generator, fingerprints);
   const siteWideCurrent =
     !options.only &&

@@ -2,8 +2,10 @@
  * The campaigns/ folder as a whole: which campaigns exist, and loading all (or some) of them
  * with every problem of every campaign reported together.
  */
+import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { campaignFingerprint } from "../incremental.ts";
 import { CAMPAIGN_FILE, type Campaign, type LoadOptions, loadCampaign } from "./load.ts";
 import { CampaignError, type Problem } from "./problems.ts";
 
@@ -32,6 +34,10 @@ export async function listCampaigns(root: string): Promise<string[]> {
 export interface LoadAllOptions extends LoadOptions {
   /** Only these slugs; every one must exist. */
   only?: string[];
+  /** Remember validated campaigns in `dir`, keyed by their folder's contents and the generator
+   * fingerprint (which covers the validator, templates and UI strings): an unchanged campaign is
+   * read back instead of validated again. */
+  memo?: { dir: string; generator: string };
 }
 
 /** Loads campaigns, newest day first. Throws one CampaignError with every problem found. */
@@ -60,7 +66,9 @@ export async function loadCampaigns(root: string, options: LoadAllOptions): Prom
   if (problems.length > 0) throw new CampaignError(problems);
 
   const slugs = options.only ?? all;
-  const results = await Promise.allSettled(slugs.map((slug) => loadCampaign(path.join(root, slug), options)));
+  const results = await Promise.allSettled(
+    slugs.map((slug) => loadRemembered(path.join(root, slug), options)),
+  );
   const campaigns: Campaign[] = [];
   for (const result of results) {
     if (result.status === "fulfilled") campaigns.push(result.value);
@@ -81,4 +89,26 @@ export async function loadCampaigns(root: string, options: LoadAllOptions): Prom
   }
   if (problems.length > 0) throw new CampaignError(problems);
   return campaigns.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+}
+
+async function loadRemembered(dir: string, options: LoadAllOptions): Promise<Campaign> {
+  if (!options.memo) return loadCampaign(dir, options);
+  const fingerprint = await campaignFingerprint(path.resolve(dir), options.memo.generator);
+  const key = crypto
+    .createHash("sha256")
+    .update(path.resolve(dir))
+    .update(fingerprint)
+    .digest("hex")
+    .slice(0, 32);
+  const file = path.join(options.memo.dir, `${key}.json`);
+  const remembered = await fs.readFile(file, "utf8").then(
+    (text) => JSON.parse(text) as Campaign,
+    () => undefined,
+  );
+  if (remembered) return { ...remembered, fingerprint };
+  const campaign = { ...(await loadCampaign(dir, options)), fingerprint };
+  await fs.mkdir(options.memo.dir, { recursive: true });
+  await fs.writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(campaign));
+  await fs.rename(`${file}.${process.pid}.tmp`, file);
+  return campaign;
 }

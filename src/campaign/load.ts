@@ -50,6 +50,8 @@ export interface Campaign {
   content: Record<string, Content>;
   /** Things made safe rather than refused (such as scripts in an SVG logo), for the build log. */
   warnings: Problem[];
+  /** Hash of the folder's files and the generator, when loaded through the memo. */
+  fingerprint?: string;
 }
 
 export interface LoadOptions {
