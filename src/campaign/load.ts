@@ -12,7 +12,7 @@ import { type Content, parseContent } from "./content.ts";
 import { contrastFailures, formatRatio } from "./contrast.ts";
 import { type Hotline, parseHotline } from "./hotline.ts";
 import { CampaignError, type Problem } from "./problems.ts";
-import { type CampaignFile, campaignFileSchema, type Theme } from "./schema.ts";
+import { type CampaignFile, campaignFileSchema, languageTag, type Theme } from "./schema.ts";
 import { validate } from "./validate.ts";
 import { parseYaml, type YamlSource } from "./yaml-source.ts";
 
@@ -70,7 +70,15 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
   const yaml = parseYaml(text, file);
   if (!yaml.ok) throw new CampaignError(yaml.problems);
   const checked = validate(campaignFileSchema, yaml.source, file);
-  if (!checked.ok) throw new CampaignError(checked.problems);
+  if (!checked.ok) {
+    // The content files are still checked when the language list itself is readable, so that
+    // one pass shows every problem of the folder.
+    const languages = (yaml.source.value as { languages?: unknown }).languages;
+    const readable = Array.isArray(languages) && languages.every((tag) => languageTag.safeParse(tag).success);
+    const problems = [...checked.problems];
+    if (readable) await loadContent(folder, languages as string[], problems);
+    throw new CampaignError(sortProblems(problems));
+  }
   const settings = checked.value;
   const at = (...keyPath: (string | number)[]) => ({ file, line: yaml.source.lineOf(keyPath) });
 
@@ -123,20 +131,7 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
     }),
   );
 
-  const content: Record<string, Content> = {};
-  await Promise.all(
-    settings.languages.map(async (lang) => {
-      const contentFile = path.join(folder, "content", `${lang}.md`);
-      const contentText = await readText(
-        contentFile,
-        `one Markdown file per language in languages; create content/${lang}.md (copy content/${settings.languages[0]}.md and translate it)`,
-      );
-      if (typeof contentText !== "string") return problems.push(contentText);
-      const parsed = parseContent(contentText, contentFile, lang);
-      if (parsed.ok) content[lang] = parsed.content;
-      else problems.push(...parsed.problems);
-    }),
-  );
+  const content = await loadContent(folder, settings.languages, problems);
 
   if (problems.length > 0) throw new CampaignError(sortProblems(problems));
   return {
@@ -255,6 +250,29 @@ async function checkLogo(
   }
   await rememberChecked(cacheDir, digest);
   return real;
+}
+
+/** Reads and validates content/<lang>.md for every language; problems are added to `problems`. */
+async function loadContent(
+  folder: string,
+  languages: string[],
+  problems: Problem[],
+): Promise<Record<string, Content>> {
+  const content: Record<string, Content> = {};
+  await Promise.all(
+    languages.map(async (lang) => {
+      const contentFile = path.join(folder, "content", `${lang}.md`);
+      const contentText = await readText(
+        contentFile,
+        `one Markdown file per language in languages; create content/${lang}.md (copy content/${languages[0]}.md and translate it)`,
+      );
+      if (typeof contentText !== "string") return problems.push(contentText);
+      const parsed = parseContent(contentText, contentFile, lang);
+      if (parsed.ok) content[lang] = parsed.content;
+      else problems.push(...parsed.problems);
+    }),
+  );
+  return content;
 }
 
 /** What in an SVG could run or load something if it were published as SVG. */

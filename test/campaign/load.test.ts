@@ -237,6 +237,17 @@ load("reports every problem at once, in file order", async () => {
   assert.match(deeper[2], /content\/fr\.md: file not found/);
 });
 
+load("content files are checked even when campaign.yaml has problems", async () => {
+  const problems = await problemsOf({
+    yaml: (text) => text.replace("2024-07-30", "2024-02-30"),
+    files: { "content/fr.md": "---\ntitle: Titre\n---\n" },
+  });
+  assert.is(problems.length, 3, problems.join("\n"));
+  assert.match(problems[0], /campaign\.yaml:1 date/);
+  assert.match(problems[1], /content\/fr\.md:2 description: required key is missing/);
+  assert.match(problems[2], /content\/fr\.md:2 tagline: required key is missing/);
+});
+
 load.run();
 
 const all = suite("loadCampaigns");
