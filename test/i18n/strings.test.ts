@@ -62,6 +62,25 @@ test("plural forms are chosen by count", () => {
   assert.match(translator("pl")("share.imageCount", { count: 3 }), "3");
 });
 
+test("every English key is shown somewhere (no string is translated for nothing)", async () => {
+  const { readFile, readdir } = await import("node:fs/promises");
+  const pathModule = await import("node:path");
+  const root = pathModule.resolve(import.meta.dirname, "../..");
+  const folders = ["templates/default", "templates/default/partials", "src/site", "src/social"];
+  let sources = "";
+  for (const folder of folders) {
+    for (const name of await readdir(pathModule.join(root, folder))) {
+      if (/\.(njk|ts)$/.test(name)) sources += await readFile(pathModule.join(root, folder, name), "utf8");
+    }
+  }
+  const english = uiStrings("en");
+  assert.ok(english);
+  const unused = flatKeys(english.strings).filter(
+    (key) => !sources.includes(`"${key}"`) && !sources.includes(`'${key}'`),
+  );
+  assert.equal(unused, []);
+});
+
 test("regional tags fall back to their language", () => {
   assert.is(uiStrings("nl-BE")?.language, "nl");
   assert.is(translator("fr-LU")("skipLink"), translator("fr")("skipLink"));
