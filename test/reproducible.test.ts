@@ -27,13 +27,44 @@ async function folderHashes(dir: string): Promise<Record<string, string>> {
 
 const test = suite("reproducible and atomic builds");
 
-test("two builds of the same input are byte-identical", async () => {
+/** A fresh copy of the project (sources, templates, config) with its own empty .cache/. */
+async function projectCopy(work: string, name: string): Promise<string> {
+  const root = path.join(work, name);
+  await fs.mkdir(root, { recursive: true });
+  for (const entry of ["src", "templates", "eleventy.config.ts", "package.json", "tsconfig.json"])
+    await fs.cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+  await fs.symlink(path.join(ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
+  return root;
+}
+
+function buildIn(root: string, campaignsDir: string): Promise<number | null> {
+  const child = spawn(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [path.join(root, "src/cli.ts"), "build", "--campaigns", campaignsDir, "--out", path.join(root, "_site")],
+    { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+}
+
+test("two fresh copies with separate caches build byte-identical output", async () => {
   const { campaignsDir, cleanup } = await fixtureCampaign();
   const work = await tempDir("reproducible-");
-  await build({ root: ROOT, campaignsDir, outDir: path.join(work, "a") });
-  await build({ root: ROOT, campaignsDir, outDir: path.join(work, "b") });
-  const [a, b] = [await folderHashes(path.join(work, "a")), await folderHashes(path.join(work, "b"))];
+  const roots = [await projectCopy(work, "a"), await projectCopy(work, "b")];
+  // One after the other in separate processes: nothing is shared but the campaign files.
+  for (const root of roots) assert.is(await buildIn(root, campaignsDir), 0);
+  const [a, b] = [
+    await folderHashes(path.join(roots[0], "_site")),
+    await folderHashes(path.join(roots[1], "_site")),
+  ];
   assert.ok(Object.keys(a).length > 10);
+  assert.ok(
+    Object.keys(a).some((file) => file.endsWith("-og.png")),
+    "no share image was built",
+  );
+  for (const root of roots) {
+    const drawn = (await fs.readdir(path.join(root, ".cache/social"))).filter((f) => f.endsWith(".png"));
+    assert.ok(drawn.length >= 6, `${root}: each copy draws its own images into its own cache`);
+  }
   assert.equal(a, b);
   await cleanup();
   await fs.rm(work, { recursive: true });

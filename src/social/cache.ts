@@ -1,6 +1,6 @@
 /**
  * Rendered images are kept in .cache/social/ under the hash of everything that changes their
- * pixels (text, colours, design, fonts, size, logos' bytes, renderer and libvips versions), so an
+ * pixels (text, colours, design, fonts, size, logos' bytes, a hash of the drawing code, libvips version), so an
  * image is rendered once and reused until one of those changes. Files are written under a
  * temporary name and renamed, so an interrupted build never leaves a half-written image.
  */

@@ -11,11 +11,9 @@ import type { Problem } from "../campaign/index.ts";
 import { cacheKey, fileHash, ImageCache } from "./cache.ts";
 import { CardFitError, type CardInput, renderCard } from "./card.ts";
 import { type CardDesign, FORMATS, type FormatName } from "./design.ts";
+import { rendererFingerprint } from "./fingerprint.ts";
 import { fontFingerprint, uncoveredCharacters } from "./fonts.ts";
 import { mapBounded } from "./queue.ts";
-
-/** Bump when the renderer's drawing changes, so cached images are made again. */
-export const RENDERER_VERSION = 1;
 
 export interface ShareImage {
   format: FormatName;
@@ -129,7 +127,7 @@ export interface RenderReport {
 export async function renderShareImages(jobs: ShareJob[], cacheDir: string): Promise<RenderReport> {
   const cache = new ImageCache(path.join(cacheDir, "social"));
   const environment = {
-    renderer: RENDERER_VERSION,
+    renderer: rendererFingerprint(),
     vips: sharp.versions.vips,
     sharp: sharp.versions.sharp,
     fonts: fontFingerprint(),

@@ -167,20 +167,93 @@ test("an invalid campaign writes nothing and keeps the previous output", async (
   assert.equal(leftovers, []);
 });
 
-test("a one-campaign build keeps the other campaigns' output", async () => {
+test("a one-campaign build keeps the other campaigns' output and the site-wide index", async () => {
   await fs.cp(path.join(campaignsDir, "minimal"), path.join(campaignsDir, "second"), { recursive: true });
-  const yaml = path.join(campaignsDir, "second/campaign.yaml");
-  await fs.writeFile(yaml, (await fs.readFile(yaml, "utf8")).replace("/minimal/", "/second/"));
+  const secondYaml = path.join(campaignsDir, "second/campaign.yaml");
+  await fs.writeFile(secondYaml, (await fs.readFile(secondYaml, "utf8")).replace("/minimal/", "/second/"));
   await build({ root: ROOT, campaignsDir, outDir: out });
-  const minimalPage = await fs.readFile(path.join(out, "minimal/en/index.html"), "utf8");
+  const kept = ["minimal/en/index.html", "index.html", "sitemap.xml"];
+  const before = await Promise.all(kept.map((file) => fs.readFile(path.join(out, file))));
+
+  // Both campaigns change; only the second is built.
+  const edit = async (file: string, from: string, to: string) =>
+    fs.writeFile(file, (await fs.readFile(file, "utf8")).replace(from, to));
+  const minimalEn = path.join(campaignsDir, "minimal/content/en.md");
+  const minimalWords = await fs.readFile(minimalEn, "utf8");
+  await edit(minimalEn, "Minimal campaign", "Minimal campaign, edited");
+  await edit(path.join(campaignsDir, "second/content/en.md"), "Minimal campaign", "Second campaign");
   const report = await build({ root: ROOT, campaignsDir, outDir: out, only: ["second"] });
   assert.equal(
     report.campaigns.map((campaign) => campaign.slug),
     ["second"],
   );
-  assert.is(await fs.readFile(path.join(out, "minimal/en/index.html"), "utf8"), minimalPage);
-  await fs.access(path.join(out, "second/en/index.html"));
+  assert.is(report.upToDate, false);
+  assert.match(await fs.readFile(path.join(out, "second/en/index.html"), "utf8"), "<h1>Second campaign</h1>");
+  for (const [i, file] of kept.entries())
+    assert.ok((await fs.readFile(path.join(out, file))).equals(before[i]), `${file} was rewritten`);
+
+  await fs.writeFile(minimalEn, minimalWords);
   await fs.rm(path.join(campaignsDir, "second"), { recursive: true });
+  await build({ root: ROOT, campaignsDir, outDir: out });
+});
+
+/** Every file under `dir` with its bytes. */
+async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const file of (await fs.readdir(dir, { recursive: true })).sort()) {
+    const full = path.join(dir, file);
+    if ((await fs.stat(full)).isFile()) files.set(file, await fs.readFile(full));
+  }
+  return files;
+}
+
+/** Edits the fixture, expects the build to fail after it started writing, and restores it. */
+async function failsAfterStaging(file: string, edit: (text: string) => string, expected: RegExp) {
+  const before = await snapshot(out);
+  const full = path.join(campaignsDir, "minimal", file);
+  const good = await fs.readFile(full, "utf8");
+  await fs.writeFile(full, edit(good));
+  let stagingSeen = false;
+  const watcher = setInterval(async () => {
+    const names = await fs.readdir(path.dirname(out)).catch(() => [] as string[]);
+    if (names.some((name) => name.startsWith("_site.building-"))) stagingSeen = true;
+  }, 1);
+  try {
+    await build({ root: ROOT, campaignsDir, outDir: out });
+    assert.unreachable("expected the build to fail");
+  } catch (error) {
+    assert.instance(error, CampaignError);
+    assert.match((error as Error).message, expected);
+  } finally {
+    clearInterval(watcher);
+    await fs.writeFile(full, good);
+  }
+  assert.ok(stagingSeen, "the build failed before it staged anything, so the swap was not tested");
+  const after = await snapshot(out);
+  assert.equal([...after.keys()], [...before.keys()]);
+  for (const [name, bytes] of before) assert.ok(after.get(name)?.equals(bytes), `${name} changed`);
+  assert.equal(await fs.readdir(path.dirname(out)), ["_site"], "a staging folder was left behind");
+}
+
+test("a title too long for a share image fails after staging and leaves _site as it was", async () => {
+  await failsAfterStaging(
+    "content/en.md",
+    (text) =>
+      text.replace("title: Minimal campaign", `title: ${"Unbreakablewordthatnevercanwrap ".repeat(40)}`),
+    /content\/en\.md title: too long for the og share image/,
+  );
+});
+
+test("a character no shipped font has fails after staging and leaves _site as it was", async () => {
+  await failsAfterStaging(
+    "content/fr.md",
+    (text) => text.replace(/^tagline: .*$/m, "tagline: ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ"),
+    /content\/fr\.md tagline: .*no shipped font can draw/,
+  );
+});
+
+test("a whole-site check failure leaves _site as it was", async () => {
+  await failsAfterStaging("content/en.md", (text) => `${text}\n[More](../nowhere/)\n`, /nowhere/);
 });
 
 test("a regional tag keeps its full lang attribute and uses its language's UI strings", async () => {
