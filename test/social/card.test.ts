@@ -77,12 +77,45 @@ test("Arabic text sits on the right, English on the left", async () => {
   assert.ok(en.start > en.end * 3, `English ink: ${JSON.stringify(en)}`);
 });
 
-test("a 200-character tagline shrinks to fit without overflowing", async () => {
+/** The bounding box of the pixels that differ between two cards of the same size. */
+async function differenceBox(a: Buffer, b: Buffer) {
+  const [x, y] = await Promise.all(
+    [a, b].map((png) => sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true })),
+  );
+  const { width, height } = x.info;
+  let [left, top, right, bottom] = [width, height, -1, -1];
+  for (let row = 0; row < height; row++) {
+    for (let column = 0; column < width; column++) {
+      const i = (row * width + column) * 3;
+      const distance =
+        Math.abs(x.data[i] - y.data[i]) +
+        Math.abs(x.data[i + 1] - y.data[i + 1]) +
+        Math.abs(x.data[i + 2] - y.data[i + 2]);
+      if (distance <= 60) continue;
+      [left, top] = [Math.min(left, column), Math.min(top, row)];
+      [right, bottom] = [Math.max(right, column), Math.max(bottom, row)];
+    }
+  }
+  return { left, top, right, bottom };
+}
+
+test("a 200-character tagline shrinks to fit inside the card's margins, clear of the hotline", async () => {
   const tagline = "Every victim of trafficking counts; nobody is left behind. ".repeat(4).slice(0, 200);
   assert.is(tagline.length, 200);
-  for (const format of Object.values(design.formats)) {
-    const png = await renderCard(card({ format, tagline }));
-    assert.is((await sharp(png).metadata()).width, format.width);
+  for (const [name, format] of Object.entries(design.formats)) {
+    const long = await renderCard(card({ format, tagline, logos: [] }));
+    // Where the tagline's ink is: what changes when only the tagline changes.
+    const text = await differenceBox(long, await renderCard(card({ format, tagline: ".", logos: [] })));
+    // Where the hotline label is: what changes when only the label changes.
+    const label = await differenceBox(
+      long,
+      await renderCard(card({ format, tagline, hotlineLabel: "Xxxxxxxx", logos: [] })),
+    );
+    const where = `${name}: tagline ${JSON.stringify(text)}, hotline label ${JSON.stringify(label)}`;
+    assert.ok(text.left >= format.padding && text.top >= format.padding, where);
+    assert.ok(text.right < format.width - format.padding, where);
+    assert.ok(text.bottom < format.height - format.padding, where);
+    assert.ok(label.top > 0 && text.bottom < label.top, where);
   }
 });
 
