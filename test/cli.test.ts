@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -56,17 +57,33 @@ test("--debug adds the stack trace", async () => {
   assert.match(result.stderr, /\s+at /);
 });
 
-test("build prints a line per campaign and a summary", async () => {
-  const { campaignsDir, cleanup } = await fixtureCampaign();
+test("build prints a line per campaign and a summary with the images it drew and reused", async () => {
+  // Words no earlier build drew, so the shared image cache cannot already hold these cards.
+  const fresh = crypto.randomUUID().slice(0, 8);
+  const { campaignsDir, dir, cleanup } = await fixtureCampaign({
+    files: {
+      "content/en.md": `---\ntitle: Minimal campaign\ntagline: Every victim counts ${fresh}\ndescription: d\n---\n`,
+      "content/fr.md": `---\ntitle: Campagne minimale\ntagline: Chaque victime compte ${fresh}\ndescription: d\n---\n`,
+    },
+  });
   const out = path.join(await tempDir(), "_site");
   const result = await cli("build", "--campaigns", campaignsDir, "--out", out);
-  await cleanup();
   assert.is(result.code, 0, result.stderr);
   // Per language: the page, its share kit, its safety page and its accessibility statement.
   assert.match(result.stdout, "✓ minimal: 2 languages, 9 pages");
   assert.match(result.stdout, /Built 10 pages and \d+ images in \d+\.\d s/);
-  assert.match(result.stdout, /Share images: \d+ rendered, \d+ reused/);
+  assert.match(result.stdout, "Share images: 6 rendered, 0 reused");
   await fs.access(path.join(out, "minimal/fr/index.html"));
+
+  const again = await cli("build", "--campaigns", campaignsDir, "--out", out);
+  assert.match(again.stdout, "Share images: 0 rendered, 6 reused");
+
+  // One language's words change: its three images are drawn again, the other three reused.
+  const fr = path.join(dir, "content/fr.md");
+  await fs.writeFile(fr, (await fs.readFile(fr, "utf8")).replace(fresh, `${fresh}!`));
+  const edited = await cli("build", "--campaigns", campaignsDir, "--out", out);
+  assert.match(edited.stdout, "Share images: 3 rendered, 3 reused");
+  await cleanup();
   await fs.rm(path.dirname(out), { recursive: true });
 });
 
@@ -78,7 +95,27 @@ test("new scaffolds from the starter and from an existing campaign", async () =>
   await fs.access(path.join(campaignsDir, "blue-heart-2025/campaign.yaml"));
   const copy = await cli("new", "minimal-2025", "--from", "minimal", "--campaigns", campaignsDir);
   assert.is(copy.code, 0, copy.stderr);
-  await fs.access(path.join(campaignsDir, "minimal-2025/logos/mark.svg"));
+  // A copy of every file, with the address moved to the new name so it does not publish over the old.
+  const original = path.join(campaignsDir, "minimal");
+  const copied = path.join(campaignsDir, "minimal-2025");
+  const files = (await fs.readdir(original, { recursive: true })).sort();
+  assert.equal((await fs.readdir(copied, { recursive: true })).sort(), files);
+  for (const file of files.filter((name) => name.includes("."))) {
+    const [a, b] = [
+      await fs.readFile(path.join(original, file), "utf8"),
+      await fs.readFile(path.join(copied, file), "utf8"),
+    ];
+    if (file === "campaign.yaml")
+      assert.is(
+        b,
+        a.replace("url: https://www.example.org/minimal/", "url: https://www.example.org/minimal-2025/"),
+      );
+    else assert.is(b, a, file);
+  }
+  assert.match(
+    await fs.readFile(path.join(copied, "campaign.yaml"), "utf8"),
+    "url: https://www.example.org/minimal-2025/",
+  );
   const checked = await cli("check", "--campaigns", campaignsDir);
   assert.is(checked.code, 0, checked.stderr);
   const clash = await cli("new", "minimal", "--campaigns", campaignsDir);
