@@ -1,11 +1,11 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { auditPage } from "../helpers/audit.ts";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
 import { FIXTURES } from "../helpers/fixtures.ts";
 import { exampleSite, htmlPages, serveStatic } from "../helpers/site.ts";
+import { suite } from "../helpers/suite.ts";
 
 const test = suite("pages in a real browser");
 const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;

@@ -1,11 +1,11 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { type HTMLElement, parse } from "node-html-parser";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../../src/build.ts";
 import { CampaignError } from "../../src/campaign/index.ts";
 import { fixtureCampaign, ROOT, tempDir } from "../helpers/fixtures.ts";
+import { suite } from "../helpers/suite.ts";
 
 const test = suite("build");
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { parse } from "node-html-parser";
 import sharp from "sharp";
-import { suite } from "uvu";
+import { suite } from "../helpers/suite.ts";
 import * as assert from "uvu/assert";
 import { exampleSite, htmlPages } from "../helpers/site.ts";
 
