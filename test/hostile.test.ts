@@ -79,6 +79,8 @@ for (const name of cases) {
             .join("\n");
           for (const pattern of spec.expect) assert.match(lines, new RegExp(pattern), lines);
           assert.is(await folderHash(out), goodHash, "the previous output changed");
+          const left = (await fs.readdir(path.dirname(out))).filter((entry) => entry.includes(".building-"));
+          assert.equal(left, [], "a staging folder was left behind");
         }
         return;
       }

@@ -88,7 +88,13 @@ function renderBody(
       message: `link "${url.slice(0, 40)}" is not allowed; links must start with https://, http://, mailto: or tel:`,
     });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  // An opening and a closing tag on one line are one problem, said once.
+  const said = new Set<string>();
+  const unique = problems.filter((problem) => {
+    const key = `${problem.line}:${problem.message}`;
+    return !said.has(key) && said.add(key);
+  });
+  if (unique.length > 0) return { ok: false, problems: unique };
   return { ok: true, html: markdown.renderer.render(tokens, markdown.options, {}) };
 }
 

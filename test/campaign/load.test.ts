@@ -152,6 +152,21 @@ load("language without UI strings names the missing keys", async () => {
   );
 });
 
+load("raw HTML in the body is refused with its line, as the README says", async () => {
+  const problems = await problemsOf({
+    files: { "content/fr.md": "---\ntitle: T\ntagline: t\ndescription: d\n---\n\nUn <b>mot</b>.\n" },
+  });
+  assert.equal(problems, [
+    "minimal/content/fr.md:7: raw HTML <b> is not allowed in content; write Markdown (**bold**, [link](https://…), lists) instead",
+  ]);
+  const readme = await fs.readFile(path.join(TEMPLATES, "../README.md"), "utf8");
+  assert.match(
+    readme,
+    "Raw HTML in the body (`<script>`, `<iframe>`, even `<span>`) and `javascript:` links are refused",
+  );
+  assert.not.match(readme, "Raw HTML in the body is shown as text");
+});
+
 load("content front matter: missing field, syntax error, no front matter", async () => {
   const missing = await problemsOf({
     files: { "content/fr.md": "---\ntitle: Titre\ndescription: d\n---\nTexte" },

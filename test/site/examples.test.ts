@@ -3,9 +3,9 @@ import path from "node:path";
 import { HtmlValidate } from "html-validate";
 import { parse } from "node-html-parser";
 import sharp from "sharp";
-import { suite } from "../helpers/suite.ts";
 import * as assert from "uvu/assert";
 import { exampleSite, htmlPages } from "../helpers/site.ts";
+import { suite } from "../helpers/suite.ts";
 
 const test = suite("example campaigns, built");
 
