@@ -6,7 +6,7 @@
 import { rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
+import { fileURLToPath } from "node:url";
 import { type Campaign, loadCampaigns, type Problem } from "./campaign/index.ts";
 import {
   type CampaignRecord,
@@ -20,12 +20,11 @@ import {
   siteFingerprint,
   writeManifest,
 } from "./incremental.ts";
-import { type SiteData, siteData } from "./site/data.ts";
-import { projectPaths } from "./site/plugin.ts";
-import { verifySite } from "./site/verify.ts";
+import { projectPaths } from "./paths.ts";
+import type { SiteData } from "./site/data.ts";
 
 export interface BuildOptions {
-  /** Project root with campaigns/, templates/ and eleventy.config.ts. */
+  /** Project root with campaigns/, templates/ and src/site/pages/. */
   root: string;
   /** Folder of campaigns; default <root>/campaigns. */
   campaignsDir?: string;
@@ -72,7 +71,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     templatesDir: paths.templatesDir,
     cacheDir: paths.cacheDir,
     only: options.only,
-    memo: { dir: path.join(paths.cacheDir, "validated"), generator },
+    memo: {
+      dir: path.join(paths.cacheDir, "validated"),
+      fingerprint: (dir) => campaignFingerprint(dir, generator),
+    },
   });
 
   const { fingerprints, previous, reusable, site, siteWideCurrent } = await planReuse(
@@ -116,6 +118,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   process.once("SIGTERM", interrupted);
   try {
     await fs.mkdir(staging, { recursive: true });
+    // Loaded only now: a build with nothing to do never loads Eleventy, sharp or the image tools.
+    const { siteData } = await import("./site/data.ts");
+    const { verifySite } = await import("./site/verify.ts");
     const data = await siteData(campaigns, { ...paths, render });
     const written = await renderSite(options.root, staging, data);
     await verifySite(staging, campaigns, { folders: [...render] });
@@ -202,8 +207,9 @@ async function planReuse(
 
 /** Runs Eleventy with the already-validated data; returns the output paths it wrote, relative. */
 async function renderSite(root: string, outDir: string, data: SiteData): Promise<string[]> {
+  const { Eleventy } = await import("@11ty/eleventy");
   const eleventy = new Eleventy(path.join(root, "src/site/pages"), outDir, {
-    configPath: path.join(root, "eleventy.config.ts"),
+    configPath: eleventyConfigPath(),
     quietMode: true,
     config: (eleventyConfig) => {
       eleventyConfig.addGlobalData("site", data);
@@ -211,6 +217,12 @@ async function renderSite(root: string, outDir: string, data: SiteData): Promise
   });
   await eleventy.write();
   return listFiles(outDir);
+}
+
+/** The Eleventy configuration beside this module: src/site/eleventy-config.ts, or the .js in dist/. */
+export function eleventyConfigPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  return path.join(path.dirname(here), "site", `eleventy-config${path.extname(here)}`);
 }
 
 async function listFiles(dir: string): Promise<string[]> {
