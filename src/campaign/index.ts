@@ -5,7 +5,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { CAMPAIGN_FILE, type Campaign, type LoadOptions, loadCampaign } from "./load.ts";
+import { CAMPAIGN_FILE } from "./files.ts";
+import type { Campaign, LoadOptions } from "./load.ts";
 import { CampaignError, type Problem } from "./problems.ts";
 
 export type { Content } from "./content.ts";
@@ -88,6 +89,11 @@ export async function loadCampaigns(root: string, options: LoadAllOptions): Prom
   }
   if (problems.length > 0) throw new CampaignError(problems);
   return campaigns.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+}
+
+/** The validator (zod, YAML, Markdown) is loaded only when a campaign must be validated. */
+async function loadCampaign(dir: string, options: LoadOptions): Promise<Campaign> {
+  return (await import("./load.ts")).loadCampaign(dir, options);
 }
 
 async function loadRemembered(dir: string, options: LoadAllOptions): Promise<Campaign> {

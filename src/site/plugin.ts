@@ -3,7 +3,6 @@
  * (unless the command line already loaded the campaigns and passed them in), the filters the
  * templates use, and copies processed logos into the output when the build ends.
  */
-import path from "node:path";
 import { loadCampaigns } from "../campaign/index.ts";
 import { copyIntoSite } from "../images/logos.ts";
 import { projectPaths } from "../paths.ts";
