@@ -75,21 +75,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const campaignsDir = options.campaignsDir ?? paths.campaignsDir;
   const outDir = path.resolve(options.outDir ?? path.join(options.root, "_site"));
   const timings = options.timings ?? new Timings();
-  const { campaigns, generator } = await timings.measure("validate", async () => {
-    // Another address changes every page, so it is part of what the output depends on.
-    const generator = withBaseUrl(await generatorFingerprint(options.root), options.baseUrl);
-    const loaded = await loadCampaigns(campaignsDir, {
-      templatesDir: paths.templatesDir,
-      cacheDir: paths.cacheDir,
-      only: options.only,
-      memo: {
-        dir: path.join(paths.cacheDir, "validated"),
-        fingerprint: (dir) => campaignFingerprint(dir, generator),
-      },
-    });
-    const campaigns = options.baseUrl ? loaded.map((c) => publishedAt(c, options.baseUrl as string)) : loaded;
-    return { campaigns, generator };
-  });
+  const { campaigns, generator } = await timings.measure("validate", () =>
+    validatedCampaigns({ ...options, campaignsDir }),
+  );
 
   const { fingerprints, previous, reusable, site, siteWideCurrent } = await timings.measure("validate", () =>
     planReuse(options, generator, campaigns, paths.cacheDir, outDir),
@@ -185,6 +173,30 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     process.removeListener("SIGINT", interrupted);
     process.removeListener("SIGTERM", interrupted);
   }
+}
+
+/**
+ * Every campaign validated, reading back those unchanged since they were last validated (kept in
+ * .cache/validated under the hash of their folder and of the generator), with the generator
+ * fingerprint that keyed them.
+ */
+export async function validatedCampaigns(
+  options: Pick<BuildOptions, "root" | "campaignsDir" | "only" | "baseUrl">,
+): Promise<{ campaigns: Campaign[]; generator: string }> {
+  const paths = projectPaths(options.root);
+  // Another address changes every page, so it is part of what the output depends on.
+  const generator = withBaseUrl(await generatorFingerprint(options.root), options.baseUrl);
+  const loaded = await loadCampaigns(options.campaignsDir ?? paths.campaignsDir, {
+    templatesDir: paths.templatesDir,
+    cacheDir: paths.cacheDir,
+    only: options.only,
+    memo: {
+      dir: path.join(paths.cacheDir, "validated"),
+      fingerprint: (dir) => campaignFingerprint(dir, generator),
+    },
+  });
+  const campaigns = options.baseUrl ? loaded.map((c) => publishedAt(c, options.baseUrl as string)) : loaded;
+  return { campaigns, generator };
 }
 
 /** The generator fingerprint of a build published under another address. */

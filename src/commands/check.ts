@@ -2,7 +2,7 @@
  * `check`: validates campaigns without building and lists every problem at once; with
  * `--translations`, a table of each campaign's languages instead.
  */
-import { loadCampaigns } from "../campaign/index.ts";
+import { validatedCampaigns } from "../build.ts";
 import { projectPaths } from "../paths.ts";
 import { type CommandContext, campaignsDirOf, guarded, parseOptions, printWarnings } from "./shared.ts";
 
@@ -20,8 +20,7 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
 }
 
 async function check(root: string, campaignsDir: string, only?: string[]): Promise<number> {
-  const { templatesDir, cacheDir } = projectPaths(root);
-  const campaigns = await loadCampaigns(campaignsDir, { templatesDir, cacheDir, only });
+  const { campaigns } = await validatedCampaigns({ root, campaignsDir, only });
   printWarnings(campaigns.flatMap((campaign) => campaign.warnings));
   for (const campaign of campaigns) {
     console.log(
