@@ -1,19 +1,2 @@
-/**
- * Eleventy configuration: the page routes live in src/site/pages/, the looks in templates/.
- * Campaign data, filters and logos come from the campaign-site plugin.
- */
-import campaignSite, { type EleventyConfigLike } from "./src/site/plugin.ts";
-
-export default function (eleventyConfig: EleventyConfigLike) {
-  // Campaign pages, share kits and their data
-  eleventyConfig.addPlugin(campaignSite);
-}
-
-export const config = {
-  templateFormats: ["njk"],
-  htmlTemplateEngine: "njk",
-  dir: {
-    input: "src/site/pages",
-    includes: "../../../templates",
-  },
-};
+/** For `npx @11ty/eleventy` run by hand: the same configuration the command line uses. */
+export { config, default } from "./src/site/eleventy-config.ts";

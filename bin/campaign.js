@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The `campaign` command: runs the TypeScript command line through tsx's loader.
-import { register } from "tsx/esm/api";
+// The `campaign` command: the compiled command line in dist/ (written by `npm ci` / `npm run compile`).
+import { main } from "../dist/cli.js";
 
-register();
-const { main } = await import("../src/cli.ts");
 process.exitCode = await main(process.argv.slice(2));

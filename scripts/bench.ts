@@ -48,6 +48,10 @@ console.log(
   `Benchmark: medians of ${RUNS} runs on ${os.availableParallelism()} cores, Node ${process.version}\n`,
 );
 
+// 0. What a person waits for, Enter to prompt: whole processes, measured side by side.
+await wholeProcesses();
+if (process.argv.includes("--wall")) process.exit(0);
+
 // libvips caches identical operations; every timed card differs and the cache is off, so each
 // image is really drawn.
 sharp.cache(false);
@@ -98,7 +102,13 @@ console.log(
 const work = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-bench-"));
 const out = path.join(work, "_site");
 const campaignsDir = path.join(root, "campaigns");
-const cold: Array<{ seconds: number; maxRssMb: number; pages: number; rendered: number }> = [];
+const cold: Array<{
+  seconds: number;
+  maxRssMb: number;
+  pages: number;
+  rendered: number;
+  timings: Array<[string, number]>;
+}> = [];
 const warm: Array<{ seconds: number; maxRssMb: number; reused: number }> = [];
 /** A cold build: no output, no cached images, logos or build records. */
 async function clearCaches(outDir: string) {
@@ -120,6 +130,10 @@ console.log(
   `Example campaigns: ${cold[0].pages} pages, ${images} share images (${images / FORMATS.length} per format)`,
 );
 console.log(`  cold build (empty cache):   ${ms(median(cold.map((r) => r.seconds)))}, ${images} rendered`);
+for (const [phase] of cold[0].timings) {
+  const each = cold.map((r) => (r.timings.find(([name]) => name === phase)?.[1] ?? 0) / 1000);
+  console.log(`    ${phase.padEnd(24)}${ms(median(each))}`);
+}
 console.log(
   `  warm rebuild (no change):   ${ms(median(warm.map((r) => r.seconds)))}, ${warm[0].reused} reused, 0 rendered`,
 );
@@ -160,4 +174,47 @@ if (process.env.BENCH_SYNTHETIC !== "0") {
   const syntheticPeak = Math.max(coldMany.maxRssMb, ...warmMany.map((r) => r.maxRssMb));
   console.log(`  peak memory (max RSS):      ${syntheticPeak.toFixed(0)} MB (target < 1024 MB)`);
   await fs.rm(synthetic, { recursive: true, force: true });
+}
+
+/** Wall time of whole processes, each command and the bare Eleventy reference taking turns so
+ * the machine's noise falls on all of them alike. Uses the compiled dist/ (npm run compile). */
+async function wholeProcesses(): Promise<void> {
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-wall-"));
+  const out = path.join(work, "_site");
+  const reference = path.join(work, "eleventy");
+  await fs.mkdir(reference);
+  await fs.writeFile(path.join(reference, "index.md"), "# One page\n\nA bare Eleventy build.\n");
+  const eleventyCmd = path.join(root, "node_modules/@11ty/eleventy/cmd.cjs");
+  const cli = path.join(root, "bin/campaign.js");
+  const target = ["--campaigns", path.join(root, "campaigns"), "--out", out];
+  await run(process.execPath, [cli, "build", ...target], { cwd: root }); // the build nothing changes after
+  const commands: Array<[label: string, file: string, args: string[], cwd: string, ok?: boolean]> = [
+    ["bare Eleventy, one Markdown page", process.execPath, [eleventyCmd, "--quiet"], reference],
+    ["npm run build, nothing changed", "npm", ["run", "--silent", "build", "--", ...target], root],
+    ["campaign build, nothing changed", process.execPath, [cli, "build", ...target], root],
+    ["npm run check", "npm", ["run", "--silent", "check"], root],
+    ["campaign --help", process.execPath, [cli, "--help"], root],
+    ["campaign nonsense (unknown command)", process.execPath, [cli, "nonsense"], root, false],
+  ];
+  const times = commands.map((): number[] => []);
+  for (let i = 0; i < Math.max(5, RUNS); i++) {
+    for (const [index, [, file, args, cwd, ok]] of commands.entries()) {
+      const started = performance.now();
+      await run(file, args, { cwd }).catch((error) => {
+        if (ok !== false) throw error;
+      });
+      times[index].push((performance.now() - started) / 1000);
+    }
+  }
+  const reference0 = median(times[0]);
+  const targets = [undefined, 1.0, 1.0, 1.0, 0.3, 0.3];
+  console.log("Whole processes, Enter to prompt (wall time, median):");
+  for (const [index, [label]] of commands.entries()) {
+    const value = median(times[index]);
+    const ratio = index === 0 ? "reference" : `${(value / reference0).toFixed(2)}×`;
+    const goal = targets[index] === undefined ? "" : ` (target ≤ ${targets[index]?.toFixed(1)}×)`;
+    console.log(`  ${label.padEnd(38)} ${ms(value).padStart(7)}  ${ratio}${goal}`);
+  }
+  console.log("");
+  await fs.rm(work, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@
 import { rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { Eleventy } from "@11ty/eleventy";
+import { fileURLToPath } from "node:url";
 import { type Campaign, loadCampaigns, type Problem } from "./campaign/index.ts";
 import {
   type CampaignRecord,
@@ -20,12 +20,12 @@ import {
   siteFingerprint,
   writeManifest,
 } from "./incremental.ts";
-import { type SiteData, siteData } from "./site/data.ts";
-import { projectPaths } from "./site/plugin.ts";
-import { verifySite } from "./site/verify.ts";
+import { projectPaths } from "./paths.ts";
+import type { SiteData } from "./site/data.ts";
+import { Timings } from "./timings.ts";
 
 export interface BuildOptions {
-  /** Project root with campaigns/, templates/ and eleventy.config.ts. */
+  /** Project root with campaigns/, templates/ and src/site/pages/. */
   root: string;
   /** Folder of campaigns; default <root>/campaigns. */
   campaignsDir?: string;
@@ -33,6 +33,11 @@ export interface BuildOptions {
   outDir?: string;
   /** Build only these campaigns; the rest of the existing output is kept as it is. */
   only?: string[];
+  /** Publish under this address instead of each campaign's `url`: the output folder's address,
+   * each campaign at <baseUrl>/<slug>/ (canonical, Open Graph, sitemaps follow). */
+  baseUrl?: string;
+  /** Where the time of each phase is recorded (build --timings). */
+  timings?: Timings;
   /** Called once per campaign when its pages are written. */
   onCampaign?: (report: CampaignReport) => void;
 }
@@ -57,6 +62,8 @@ export interface BuildReport {
   outDir: string;
   /** What was made safe rather than refused. */
   warnings: Problem[];
+  /** Milliseconds per phase, in the order they ran. */
+  timings: Array<[phase: string, milliseconds: number]>;
 }
 
 /** Files at the top of the output that describe every campaign (kept from the last full build). */
@@ -67,20 +74,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const paths = projectPaths(options.root);
   const campaignsDir = options.campaignsDir ?? paths.campaignsDir;
   const outDir = path.resolve(options.outDir ?? path.join(options.root, "_site"));
-  const generator = await generatorFingerprint(options.root);
-  const campaigns = await loadCampaigns(campaignsDir, {
-    templatesDir: paths.templatesDir,
-    cacheDir: paths.cacheDir,
-    only: options.only,
-    memo: { dir: path.join(paths.cacheDir, "validated"), generator },
-  });
+  const timings = options.timings ?? new Timings();
+  const { campaigns, generator } = await timings.measure("validate", () =>
+    validatedCampaigns({ ...options, campaignsDir }),
+  );
 
-  const { fingerprints, previous, reusable, site, siteWideCurrent } = await planReuse(
-    options,
-    generator,
-    campaigns,
-    paths.cacheDir,
-    outDir,
+  const { fingerprints, previous, reusable, site, siteWideCurrent } = await timings.measure("validate", () =>
+    planReuse(options, generator, campaigns, paths.cacheDir, outDir),
   );
   const warnings = campaigns.flatMap((campaign) => campaign.warnings);
   const render = new Set(campaigns.map((campaign) => campaign.slug).filter((slug) => !reusable.has(slug)));
@@ -101,6 +101,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       seconds: (performance.now() - started) / 1000,
       outDir,
       warnings,
+      timings: timings.entries(),
     };
   }
 
@@ -116,12 +117,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   process.once("SIGTERM", interrupted);
   try {
     await fs.mkdir(staging, { recursive: true });
-    const data = await siteData(campaigns, { ...paths, render });
-    const written = await renderSite(options.root, staging, data);
-    await verifySite(staging, campaigns, { folders: [...render] });
-    for (const slug of reusable) await linkTree(path.join(outDir, slug), path.join(staging, slug));
-    if (options.only) await keepOtherOutput(outDir, staging, new Set(options.only));
-    await swapIn(staging, outDir);
+    // Loaded only now: a build with nothing to do never loads Eleventy, sharp or the image tools.
+    const { siteData, verifySite } = await timings.measure("load modules", async () => ({
+      ...(await import("./site/data.ts")),
+      ...(await import("./site/verify.ts")),
+    }));
+    const data = await siteData(campaigns, { ...paths, render, timings });
+    const written = await timings.measure("pages", () => renderSite(options.root, staging, data));
+    await timings.measure("checks", () => verifySite(staging, campaigns, { folders: [...render] }));
+    await timings.measure("swap", async () => {
+      for (const slug of reusable) await linkTree(path.join(outDir, slug), path.join(staging, slug));
+      if (options.only) await keepOtherOutput(outDir, staging, new Set(options.only));
+      await swapIn(staging, outDir);
+    });
+    const swapStarted = performance.now();
 
     const records: Manifest["campaigns"] = options.only ? { ...previous?.campaigns } : {};
     for (const campaign of campaigns) {
@@ -136,6 +145,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       site: options.only ? (previous?.site ?? "") : site,
       campaigns: records,
     });
+    timings.add("swap", performance.now() - swapStarted);
 
     const reports = campaigns.map((campaign) => recordReport(campaign, records[campaign.slug]));
     for (const report of reports) options.onCampaign?.(report);
@@ -154,6 +164,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       seconds: (performance.now() - started) / 1000,
       outDir,
       warnings,
+      timings: timings.entries(),
     };
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
@@ -162,6 +173,40 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     process.removeListener("SIGINT", interrupted);
     process.removeListener("SIGTERM", interrupted);
   }
+}
+
+/**
+ * Every campaign validated, reading back those unchanged since they were last validated (kept in
+ * .cache/validated under the hash of their folder and of the generator), with the generator
+ * fingerprint that keyed them.
+ */
+export async function validatedCampaigns(
+  options: Pick<BuildOptions, "root" | "campaignsDir" | "only" | "baseUrl">,
+): Promise<{ campaigns: Campaign[]; generator: string }> {
+  const paths = projectPaths(options.root);
+  // Another address changes every page, so it is part of what the output depends on.
+  const generator = withBaseUrl(await generatorFingerprint(options.root), options.baseUrl);
+  const loaded = await loadCampaigns(options.campaignsDir ?? paths.campaignsDir, {
+    templatesDir: paths.templatesDir,
+    cacheDir: paths.cacheDir,
+    only: options.only,
+    memo: {
+      dir: path.join(paths.cacheDir, "validated"),
+      fingerprint: (dir) => campaignFingerprint(dir, generator),
+    },
+  });
+  const campaigns = options.baseUrl ? loaded.map((c) => publishedAt(c, options.baseUrl as string)) : loaded;
+  return { campaigns, generator };
+}
+
+/** The generator fingerprint of a build published under another address. */
+function withBaseUrl(generator: string, baseUrl: string | undefined): string {
+  return baseUrl ? `${generator}+${baseUrl}` : generator;
+}
+
+/** The campaign as published under `baseUrl`: at <baseUrl>/<slug>/. */
+function publishedAt(campaign: Campaign, baseUrl: string): Campaign {
+  return { ...campaign, url: new URL(`${campaign.slug}/`, baseUrl).href };
 }
 
 /** What changed since the last build into `outDir`: unchanged campaigns keep their output. */
@@ -202,8 +247,9 @@ async function planReuse(
 
 /** Runs Eleventy with the already-validated data; returns the output paths it wrote, relative. */
 async function renderSite(root: string, outDir: string, data: SiteData): Promise<string[]> {
+  const { Eleventy } = await import("@11ty/eleventy");
   const eleventy = new Eleventy(path.join(root, "src/site/pages"), outDir, {
-    configPath: path.join(root, "eleventy.config.ts"),
+    configPath: eleventyConfigPath(),
     quietMode: true,
     config: (eleventyConfig) => {
       eleventyConfig.addGlobalData("site", data);
@@ -211,6 +257,12 @@ async function renderSite(root: string, outDir: string, data: SiteData): Promise
   });
   await eleventy.write();
   return listFiles(outDir);
+}
+
+/** The Eleventy configuration beside this module: src/site/eleventy-config.ts, or the .js in dist/. */
+export function eleventyConfigPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  return path.join(path.dirname(here), "site", `eleventy-config${path.extname(here)}`);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { listCampaigns, SLUG } from "./campaign/index.ts";
-import { projectPaths } from "./site/plugin.ts";
+import { projectPaths } from "./paths.ts";
 
 export class ScaffoldError extends Error {
   override name = "ScaffoldError";

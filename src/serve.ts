@@ -5,10 +5,11 @@
  */
 import path from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import { eleventyConfigPath } from "./build.ts";
 
 export async function serve({ root, port }: { root: string; port: number }): Promise<void> {
   const eleventy = new Eleventy(path.join(root, "src/site/pages"), path.join(root, ".cache/preview"), {
-    configPath: path.join(root, "eleventy.config.ts"),
+    configPath: eleventyConfigPath(),
     runMode: "serve",
   });
   await eleventy.init();

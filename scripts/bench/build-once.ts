@@ -14,5 +14,6 @@ console.log(
     pages: report.pages,
     rendered: report.shareImages.rendered,
     reused: report.shareImages.reused,
+    timings: report.timings,
   }),
 );

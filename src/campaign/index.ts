@@ -5,8 +5,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { campaignFingerprint } from "../incremental.ts";
-import { CAMPAIGN_FILE, type Campaign, type LoadOptions, loadCampaign } from "./load.ts";
+import { CAMPAIGN_FILE } from "./files.ts";
+import type { Campaign, LoadOptions } from "./load.ts";
 import { CampaignError, type Problem } from "./problems.ts";
 
 export type { Content } from "./content.ts";
@@ -34,10 +34,10 @@ export async function listCampaigns(root: string): Promise<string[]> {
 export interface LoadAllOptions extends LoadOptions {
   /** Only these slugs; every one must exist. */
   only?: string[];
-  /** Remember validated campaigns in `dir`, keyed by their folder's contents and the generator
-   * fingerprint (which covers the validator, templates and UI strings): an unchanged campaign is
-   * read back instead of validated again. */
-  memo?: { dir: string; generator: string };
+  /** Remember validated campaigns in `dir`, keyed by `fingerprint(dir)` of each campaign folder
+   * (the caller's hash of its contents and of the validator, templates and UI strings): an
+   * unchanged campaign is read back instead of validated again. */
+  memo?: { dir: string; fingerprint: (campaignDir: string) => Promise<string> };
 }
 
 /** Loads campaigns, newest day first. Throws one CampaignError with every problem found. */
@@ -91,9 +91,14 @@ export async function loadCampaigns(root: string, options: LoadAllOptions): Prom
   return campaigns.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
 }
 
+/** The validator (zod, YAML, Markdown) is loaded only when a campaign must be validated. */
+async function loadCampaign(dir: string, options: LoadOptions): Promise<Campaign> {
+  return (await import("./load.ts")).loadCampaign(dir, options);
+}
+
 async function loadRemembered(dir: string, options: LoadAllOptions): Promise<Campaign> {
   if (!options.memo) return loadCampaign(dir, options);
-  const fingerprint = await campaignFingerprint(path.resolve(dir), options.memo.generator);
+  const fingerprint = await options.memo.fingerprint(path.resolve(dir));
   const key = crypto
     .createHash("sha256")
     .update(path.resolve(dir))

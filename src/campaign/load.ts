@@ -5,18 +5,18 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import { missingKeys } from "../i18n/strings.ts";
 import { imageDigest, rememberChecked, wasChecked } from "./checked-images.ts";
 import { type Content, parseContent } from "./content.ts";
 import { contrastFailures, formatRatio } from "./contrast.ts";
+import { CAMPAIGN_FILE } from "./files.ts";
 import { type Hotline, parseHotline } from "./hotline.ts";
 import { CampaignError, type Problem } from "./problems.ts";
 import { type CampaignFile, campaignFileSchema, languageTag, type Theme } from "./schema.ts";
 import { validate } from "./validate.ts";
 import { parseYaml, type YamlSource } from "./yaml-source.ts";
 
-export const CAMPAIGN_FILE = "campaign.yaml";
+export { CAMPAIGN_FILE };
 /** Logos above this many pixels are refused before sharp decodes them. */
 export const MAX_LOGO_PIXELS = 40_000_000;
 const LOGO_EXTENSIONS = new Set([".svg", ".png", ".jpg", ".jpeg", ".webp"]);
@@ -235,6 +235,8 @@ async function checkLogo(
   const digest = imageDigest(bytes);
   if (await wasChecked(cacheDir, digest)) return real;
   try {
+    // Loaded only for a logo not checked before: validating unchanged campaigns never loads sharp.
+    const { default: sharp } = await import("sharp");
     const image = sharp(bytes, { limitInputPixels: MAX_LOGO_PIXELS, failOn: "truncated" });
     const { width, height } = await image.metadata();
     if (!width || !height) throw new Error("no dimensions");

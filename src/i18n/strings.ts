@@ -7,7 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const STRINGS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "strings");
+/** The JSON files stay in src/i18n/strings/; found from here whether running src/ or the compiled dist/. */
+export const STRINGS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../src/i18n/strings",
+);
 export const REFERENCE_LANGUAGE = "en";
 
 type Tree = { [key: string]: string | Tree };

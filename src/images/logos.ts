@@ -12,6 +12,8 @@ import type { Partner } from "../campaign/index.ts";
 /** Logos are shown 48 CSS px high; these widths cover 1× and 2× screens for wide marks. */
 const WIDTHS = [160, 320];
 const FORMATS = ["avif", "webp", "png"] as const;
+/** AVIF at effort 2 instead of sharp's 4: twelve times faster for these small marks, files ~10 % larger. */
+const AVIF_OPTIONS = { effort: 2 };
 
 export interface LogoSource {
   type: string;
@@ -39,13 +41,16 @@ interface ImageEntry {
 
 export async function processLogo(partner: Partner, slug: string, cacheDir: string): Promise<Logo> {
   const urlPath = `/${slug}/assets/logos/`;
-  const metadata = (await Image(partner.logo, {
+  // sharpAvifOptions is an eleventy-img option its type declarations do not list.
+  const options = {
     widths: WIDTHS,
     formats: [...FORMATS],
     outputDir: path.join(cacheDir, "logos"),
     urlPath,
     svgShortCircuit: false,
-  })) as Record<string, ImageEntry[]>;
+    sharpAvifOptions: AVIF_OPTIONS,
+  };
+  const metadata = (await Image(partner.logo, options)) as Record<string, ImageEntry[]>;
   const sources = FORMATS.filter((format) => format !== "png").map((format) => ({
     type: metadata[format][0].sourceType,
     srcset: metadata[format].map((entry) => entry.srcset).join(", "),

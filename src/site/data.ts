@@ -17,6 +17,7 @@ import {
   type ShareImage,
   type ShareJob,
 } from "../social/index.ts";
+import { Timings } from "../timings.ts";
 import { type ShareLink, shareLinks } from "./share-links.ts";
 import { absoluteUrl, languagePath } from "./urls.ts";
 
@@ -110,11 +111,16 @@ export interface SiteDataOptions {
   templatesDir: string;
   /** Render only these campaigns' pages; the others appear in the index only. Default: all. */
   render?: ReadonlySet<string>;
+  /** Where the time of the logos and share images phases is recorded (build --timings). */
+  timings?: Timings;
 }
 
 export async function siteData(all: Campaign[], options: SiteDataOptions): Promise<SiteData> {
   const campaigns = options.render ? all.filter((campaign) => options.render?.has(campaign.slug)) : all;
-  const views = await Promise.all(campaigns.map((campaign) => campaignView(campaign, options)));
+  const timings = options.timings ?? new Timings();
+  const views = await timings.measure("logos", () =>
+    Promise.all(campaigns.map((campaign) => campaignView(campaign, options))),
+  );
   const jobs: ShareJob[] = [];
   const pages: PageView[] = [];
   for (const [index, view] of views.entries()) {
@@ -152,9 +158,11 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
       });
     }
   }
-  const missingGlyphs: Problem[] = jobs.filter((job) => job.image.format === "og").flatMap(glyphProblems);
-  if (missingGlyphs.length > 0) throw new CampaignError(missingGlyphs);
-  const images = await renderShareImages(jobs, options.cacheDir);
+  const images = await timings.measure("share images", async () => {
+    const missingGlyphs: Problem[] = jobs.filter((job) => job.image.format === "og").flatMap(glyphProblems);
+    if (missingGlyphs.length > 0) throw new CampaignError(missingGlyphs);
+    return renderShareImages(jobs, options.cacheDir);
+  });
   if (images.problems.length > 0) throw new CampaignError(images.problems);
   const logoFiles = views.flatMap((view) => view.logos.flatMap((logo) => logo.files));
   return {

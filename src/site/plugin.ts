@@ -3,9 +3,9 @@
  * (unless the command line already loaded the campaigns and passed them in), the filters the
  * templates use, and copies processed logos into the output when the build ends.
  */
-import path from "node:path";
 import { loadCampaigns } from "../campaign/index.ts";
 import { copyIntoSite } from "../images/logos.ts";
+import { projectPaths } from "../paths.ts";
 import { type SiteData, siteData } from "./data.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
 
@@ -24,13 +24,7 @@ export interface EleventyConfigLike {
   addPlugin(plugin: (config: never, options?: never) => unknown, options?: unknown): void;
 }
 
-export function projectPaths(root: string) {
-  return {
-    campaignsDir: path.join(root, "campaigns"),
-    templatesDir: path.join(root, "templates"),
-    cacheDir: path.join(root, ".cache"),
-  };
-}
+export { projectPaths };
 
 export default function campaignSite(eleventyConfig: EleventyConfigLike, options: CampaignSiteOptions = {}) {
   const paths = projectPaths(options.root ?? process.cwd());

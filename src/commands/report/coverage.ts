@@ -5,16 +5,16 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { parseContent } from "../campaign/content.ts";
-import { listCampaigns } from "../campaign/index.ts";
-import { campaignFileSchema } from "../campaign/schema.ts";
-import { validate } from "../campaign/validate.ts";
-import { parseYaml } from "../campaign/yaml-source.ts";
-import { languagePath } from "../site/urls.ts";
-import { loadDesign } from "../social/design.ts";
-import { glyphProblems, planShareImages, renderShareImages } from "../social/index.ts";
-import { endonym, textDirection } from "./languages.ts";
-import { missingKeys, translator, uiStrings } from "./strings.ts";
+import { parseContent } from "../../campaign/content.ts";
+import { listCampaigns } from "../../campaign/index.ts";
+import { campaignFileSchema } from "../../campaign/schema.ts";
+import { validate } from "../../campaign/validate.ts";
+import { parseYaml } from "../../campaign/yaml-source.ts";
+import { endonym, textDirection } from "../../i18n/languages.ts";
+import { missingKeys, translator, uiStrings } from "../../i18n/strings.ts";
+import { languagePath } from "../../site/urls.ts";
+import { loadDesign } from "../../social/design.ts";
+import { glyphProblems, planShareImages, renderShareImages } from "../../social/index.ts";
 
 export interface LanguageCoverage {
   tag: string;
