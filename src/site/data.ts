@@ -17,6 +17,7 @@ import {
   type ShareImage,
   type ShareJob,
 } from "../social/index.ts";
+import { type HotlineDetailsView, hotlineDetailsView } from "./hotline-hours.ts";
 import { type ShareLink, shareLinks } from "./share-links.ts";
 import { absoluteUrl, languagePath } from "./urls.ts";
 
@@ -61,7 +62,9 @@ export interface PageChrome {
   /** The day written in the language. */
   dateText: string;
   /** Hotlines with their country named in the language. */
-  hotlines: Array<Hotline & { region: string; free: boolean }>;
+  hotlines: Array<Hotline & { region: string; free: boolean; detailsView?: HotlineDetailsView }>;
+  /** Some line has hours, so pages load the open-now script. */
+  openNowScript: boolean;
   /** Whether the UI strings were checked by a fluent speaker. */
   stringsReviewed: boolean;
 }
@@ -224,7 +227,11 @@ function pageChrome(campaign: Pick<CampaignView, "date" | "hotlines">, tag: stri
       ...hotline,
       region: regions.of(hotline.country) ?? hotline.country,
       free: hotline.tollFree,
+      detailsView: hotlineDetailsView(hotline, tag),
     })),
+    openNowScript: campaign.hotlines.some(
+      (hotline) => hotline.details?.hours && !hotline.details.hours.always,
+    ),
     stringsReviewed: uiStrings(tag)?.reviewed ?? false,
   };
 }
