@@ -23,7 +23,7 @@ function weekday(day: number, lang: string, width: "long" | "short"): string {
 }
 
 function timeRange([open, close]: Interval, lang: string): string {
-  const format = new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+  const format = new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone: "UTC" });
   return format.formatRange(MONDAY + open * MINUTE, MONDAY + close * MINUTE);
 }
 

@@ -6,9 +6,7 @@
   const day = (n) =>
     new Intl.DateTimeFormat(lang, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + n));
   const time = (m) =>
-    new Intl.DateTimeFormat(lang, { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(
-      Date.UTC(2024, 0, 1, 0, m),
-    );
+    new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1, 0, m));
   for (const box of document.querySelectorAll("[data-hotline-schedule]")) {
     const { zone, week } = JSON.parse(box.dataset.hotlineSchedule);
     const parts = {};

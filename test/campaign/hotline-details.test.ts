@@ -1,8 +1,8 @@
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { CampaignError, formatProblem } from "../../src/campaign/index.ts";
 import { checkHotlineDetails, countryTimeZone, parseHours } from "../../src/campaign/hotline-details.ts";
+import { CampaignError, formatProblem } from "../../src/campaign/index.ts";
 import { loadCampaign } from "../../src/campaign/load.ts";
 import { fixtureCampaign, TEMPLATES } from "../helpers/fixtures.ts";
 
@@ -28,14 +28,19 @@ const bad = suite("hotline details: bad input");
 bad("hours that opening_hours cannot read: file, line, key and the library's message", async () => {
   const problems = await problemsWith('    hours: "Mo-Fx 09:00-17:00"\n');
   assert.is(problems.length, 1);
-  assert.match(problems[0], /^minimal\/campaign\.yaml:11 hotlines\[0\]\.hours: opening hours could not be read: /);
+  assert.match(
+    problems[0],
+    /^minimal\/campaign\.yaml:11 hotlines\[0\]\.hours: opening hours could not be read: /,
+  );
   assert.match(problems[0], "Unexpected token");
   assert.match(problems[0], '"Mo-Fr 09:00-17:00; PH off"');
 });
 
 bad("an unknown key under a hotline suggests the nearest", async () => {
-  const problems = await problemsWith("    whatsap: \"+32 470 12 34 56\"\n");
-  assert.equal(problems, ['minimal/campaign.yaml:11 hotlines[0].whatsap: unknown key; did you mean "whatsapp"?']);
+  const problems = await problemsWith('    whatsap: "+32 470 12 34 56"\n');
+  assert.equal(problems, [
+    'minimal/campaign.yaml:11 hotlines[0].whatsap: unknown key; did you mean "whatsapp"?',
+  ]);
 });
 
 bad("a WhatsApp number that is not a mobile number", async () => {
@@ -47,7 +52,10 @@ bad("a WhatsApp number that is not a mobile number", async () => {
 
 bad("an SMS number that is not a mobile number", async () => {
   const problems = await problemsWith('    sms: "078 055 800"\n');
-  assert.match(problems[0], /^minimal\/campaign\.yaml:11 hotlines\[0\]\.sms: "078 055 800" is not a valid mobile number/);
+  assert.match(
+    problems[0],
+    /^minimal\/campaign\.yaml:11 hotlines\[0\]\.sms: "078 055 800" is not a valid mobile number/,
+  );
 });
 
 bad("an e-mail that is not an address", async () => {
@@ -76,7 +84,10 @@ bad("a country with several time zones needs timeZone", () => {
   assert.is(problems.length, 1);
   assert.is(problems[0].key, "timeZone");
   assert.match(problems[0].message, "add timeZone");
-  assert.is(checkHotlineDetails({ country: "US", hours: "24/7", timeZone: "America/New_York" }).problems.length, 0);
+  assert.is(
+    checkHotlineDetails({ country: "US", hours: "24/7", timeZone: "America/New_York" }).problems.length,
+    0,
+  );
 });
 
 const hours = suite("parseHours");
@@ -85,7 +96,15 @@ hours("a working week in the line's time zone, public holidays said in words", (
   const parsed = parseHours("Mo-Fr 09:00-17:00; PH off", "Europe/Brussels");
   assert.type(parsed, "object");
   if (typeof parsed === "string") return;
-  assert.equal(parsed.week, [[[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [[540, 1020]], [], []]);
+  assert.equal(parsed.week, [
+    [[540, 1020]],
+    [[540, 1020]],
+    [[540, 1020]],
+    [[540, 1020]],
+    [[540, 1020]],
+    [],
+    [],
+  ]);
   assert.is(parsed.always, false);
   assert.is(parsed.holidaysOff, true);
   assert.is(parsed.timeZone, "Europe/Brussels");
