@@ -19,6 +19,7 @@ import {
 } from "../social/index.ts";
 import { type HotlineDetailsView, hotlineDetailsView } from "./hotline-hours.ts";
 import { type ShareLink, shareLinks } from "./share-links.ts";
+import { jsonLdText, structuredData } from "./structured-data.ts";
 import { absoluteUrl, languagePath } from "./urls.ts";
 
 export interface LanguageView {
@@ -79,6 +80,8 @@ export interface PageView extends PageChrome {
   shareImages: ShareImage[];
   /** The suggested post (description and address) and plain share links. */
   share: { text: string; links: ShareLink[] };
+  /** schema.org JSON-LD of the page (structured-data.ts), ready for a data block. */
+  jsonLd: string;
 }
 
 /** What the site-wide pages (index, sitemap index, robots.txt) need of every campaign. */
@@ -152,6 +155,15 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
           text: `${content.description} ${lang.url}`,
           links: shareLinks(lang.url, content.description, content.title, chrome.t("share.email")),
         },
+        jsonLd: jsonLdText(
+          structuredData({
+            campaign: view,
+            lang,
+            content,
+            contactType: chrome.t("hotline.label"),
+            image: absoluteUrl(view.url, view.slug, planned[0].image.path),
+          }),
+        ),
       });
     }
   }
