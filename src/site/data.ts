@@ -17,7 +17,7 @@ import {
   type ShareImage,
   type ShareJob,
 } from "../social/index.ts";
-import { type HotlineDetailsView, hotlineDetailsView } from "./hotline-hours.ts";
+import { type HotlineDetailsView, hotlineDetailsView, hoursShort } from "./hotline-hours.ts";
 import { type ShareLink, shareLinks } from "./share-links.ts";
 import { jsonLdText, structuredData } from "./structured-data.ts";
 import { absoluteUrl, languagePath } from "./urls.ts";
@@ -139,6 +139,7 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
         tagline: content.tagline,
         hotlineLabel: chrome.t("hotline.label"),
         hotlineNumber: view.hotlines[0].number,
+        hotlineHours: hoursShort(view.hotlines[0], lang.tag),
         logos: campaign.partners.map((partner) => partner.logo),
         contentFile: content.file,
         design,
