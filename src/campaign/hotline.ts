@@ -3,6 +3,7 @@
  * (full metadata) checks that the number exists in its country's numbering plan.
  */
 import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { HotlineDetails } from "./hotline-details.ts";
 
 export interface Hotline {
   /** As written in campaign.yaml, e.g. "078 055 800". */
@@ -15,6 +16,8 @@ export interface Hotline {
   international: string;
   /** Free to call (the numbering plan's toll-free range), so pages may say so. */
   tollFree: boolean;
+  /** Hours, languages and other channels (hotline-details.ts); absent until checked. */
+  details?: HotlineDetails;
 }
 
 export type HotlineResult = { ok: true; hotline: Hotline } | { ok: false; message: string };
@@ -30,7 +33,9 @@ export function parseHotline(input: { number: string; country: string; label?: s
   return {
     ok: true,
     hotline: {
-      ...input,
+      number: input.number,
+      country: input.country,
+      ...(input.label === undefined ? {} : { label: input.label }),
       e164: phone.number,
       international: phone.formatInternational(),
       tollFree: phone.getType() === "TOLL_FREE",

@@ -11,6 +11,7 @@ import { type Content, parseContent } from "./content.ts";
 import { contrastFailures, formatRatio } from "./contrast.ts";
 import { CAMPAIGN_FILE } from "./files.ts";
 import { type Hotline, parseHotline } from "./hotline.ts";
+import { checkHotlineDetails } from "./hotline-details.ts";
 import { CampaignError, type Problem } from "./problems.ts";
 import { type CampaignFile, campaignFileSchema, languageTag, type Theme } from "./schema.ts";
 import { validate } from "./validate.ts";
@@ -89,7 +90,10 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
   const hotlines: Hotline[] = [];
   settings.hotlines.forEach((input, index) => {
     const result = parseHotline(input);
-    if (result.ok) hotlines.push(result.hotline);
+    const checked = checkHotlineDetails(input);
+    for (const { key, message } of checked.problems)
+      problems.push({ ...at("hotlines", index, key), key: `hotlines[${index}].${key}`, message });
+    if (result.ok) hotlines.push({ ...result.hotline, details: checked.details });
     else
       problems.push({
         ...at("hotlines", index, "number"),

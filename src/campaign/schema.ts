@@ -49,6 +49,49 @@ export const languageTag = z
     error: "expected a BCP 47 language tag such as fr, nl-BE or zh-Hans (a hyphen, not _)",
   });
 
+/** When and how else a line can be reached; checked further in hotline-details.ts. */
+const hotlineDetailsShape = {
+  hours: z
+    .string({ error: 'expected opening hours in quotes, such as "Mo-Fr 09:00-17:00; PH off" or "24/7"' })
+    .min(1)
+    .optional()
+    .meta({
+      description: 'OpenStreetMap opening_hours syntax, such as "Mo-Fr 09:00-17:00; PH off" or "24/7".',
+    }),
+  timeZone: z
+    .string({ error: "expected an IANA time zone such as Europe/Brussels" })
+    .optional()
+    .meta({ description: "IANA time zone of the hours; default: the country's time zone." }),
+  languages: z
+    .array(
+      z.string({ error: "expected a language tag such as fr, nl or ti" }).regex(LANGUAGE_TAG, {
+        error: "expected a BCP 47 language tag such as fr, nl-BE or ti (a hyphen, not _)",
+      }),
+      { error: "expected a list of language tags, such as [nl, fr, en]" },
+    )
+    .optional()
+    .meta({ description: "Languages spoken on the line, as BCP 47 tags." }),
+  interpreters: z
+    .boolean({ error: "expected true or false" })
+    .optional()
+    .meta({ description: "Whether other languages are served through an interpreter." }),
+  sms: z
+    .string({ error: 'expected a mobile number in quotes, such as "+32 470 12 34 56"' })
+    .min(1)
+    .optional()
+    .meta({ description: "A mobile number that takes text messages, for an sms: link." }),
+  whatsapp: z
+    .string({ error: 'expected a mobile number in quotes, such as "+32 470 12 34 56"' })
+    .min(1)
+    .optional()
+    .meta({ description: "A mobile number on WhatsApp, for a https://wa.me/ link." }),
+  email: z
+    .email({ error: "expected an e-mail address such as help@example.be" })
+    .optional()
+    .meta({ description: "An e-mail address that answers, for a mailto: link." }),
+  web: httpUrl.optional().meta({ description: "A contact page or chat, http(s)." }),
+};
+
 export const hotlineSchema = z
   .object({
     number: z
@@ -64,6 +107,7 @@ export const hotlineSchema = z
       .min(1)
       .optional()
       .meta({ description: "Optional name of the line, such as the organisation running it." }),
+    ...hotlineDetailsShape,
   })
   .strict();
 

@@ -18,7 +18,9 @@ import {
   type ShareJob,
 } from "../social/index.ts";
 import { Timings } from "../timings.ts";
+import { type HotlineDetailsView, hotlineDetailsView, hoursShort } from "./hotline-hours.ts";
 import { type ShareLink, shareLinks } from "./share-links.ts";
+import { jsonLdText, structuredData } from "./structured-data.ts";
 import { absoluteUrl, languagePath } from "./urls.ts";
 
 export interface LanguageView {
@@ -62,7 +64,9 @@ export interface PageChrome {
   /** The day written in the language. */
   dateText: string;
   /** Hotlines with their country named in the language. */
-  hotlines: Array<Hotline & { region: string; free: boolean }>;
+  hotlines: Array<Hotline & { region: string; free: boolean; detailsView?: HotlineDetailsView }>;
+  /** Some line has hours, so pages load the open-now script. */
+  openNowScript: boolean;
   /** Whether the UI strings were checked by a fluent speaker. */
   stringsReviewed: boolean;
 }
@@ -77,6 +81,8 @@ export interface PageView extends PageChrome {
   shareImages: ShareImage[];
   /** The suggested post (description and address) and plain share links. */
   share: { text: string; links: ShareLink[] };
+  /** schema.org JSON-LD of the page (structured-data.ts), ready for a data block. */
+  jsonLd: string;
 }
 
 /** What the site-wide pages (index, sitemap index, robots.txt) need of every campaign. */
@@ -139,6 +145,7 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
         tagline: content.tagline,
         hotlineLabel: chrome.t("hotline.label"),
         hotlineNumber: view.hotlines[0].number,
+        hotlineHours: hoursShort(view.hotlines[0], lang.tag),
         logos: campaign.partners.map((partner) => partner.logo),
         contentFile: content.file,
         design,
@@ -155,6 +162,15 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
           text: `${content.description} ${lang.url}`,
           links: shareLinks(lang.url, content.description, content.title, chrome.t("share.email")),
         },
+        jsonLd: jsonLdText(
+          structuredData({
+            campaign: view,
+            lang,
+            content,
+            contactType: chrome.t("hotline.label"),
+            image: absoluteUrl(view.url, view.slug, planned[0].image.path),
+          }),
+        ),
       });
     }
   }
@@ -232,7 +248,11 @@ function pageChrome(campaign: Pick<CampaignView, "date" | "hotlines">, tag: stri
       ...hotline,
       region: regions.of(hotline.country) ?? hotline.country,
       free: hotline.tollFree,
+      detailsView: hotlineDetailsView(hotline, tag),
     })),
+    openNowScript: campaign.hotlines.some(
+      (hotline) => hotline.details?.hours && !hotline.details.hours.always,
+    ),
     stringsReviewed: uiStrings(tag)?.reviewed ?? false,
   };
 }

@@ -21,6 +21,8 @@ export interface CardInput {
   tagline: string;
   hotlineLabel: string;
   hotlineNumber: string;
+  /** Short hours drawn after the label ("24/7"), when the line has hours. */
+  hotlineHours?: string;
   /** Partner logo files, drawn in a light band at the bottom when the format has one. */
   logos: string[];
 }
@@ -61,7 +63,11 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
     fitText({ ...text, text: content, weight, height: size * 1.5, max: size, min: size / 2 });
   const [number, label] = await Promise.all([
     line(`\u2066${card.hotlineNumber}\u2069`, "bold", format.hotlineNumber),
-    line(card.hotlineLabel, "regular", format.hotlineLabel),
+    line(
+      card.hotlineHours ? `${card.hotlineLabel} · ${card.hotlineHours}` : card.hotlineLabel,
+      "regular",
+      format.hotlineLabel,
+    ),
   ]);
   const numberTop = format.height - format.padding - logosBand - number.height;
   const labelTop = numberTop - label.height - Math.round(format.gap / 4);

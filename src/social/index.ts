@@ -45,6 +45,8 @@ export interface PlanInput {
   tagline: string;
   hotlineLabel: string;
   hotlineNumber: string;
+  /** The main line's hours in short form ("24/7"), when set. */
+  hotlineHours?: string;
   logos: string[];
   contentFile: string;
   design: CardDesign;
@@ -57,7 +59,7 @@ export function planShareImages(input: PlanInput): ShareJob[] {
   const alt = [
     sentence(input.title),
     sentence(input.tagline),
-    `${input.hotlineLabel}: ${input.hotlineNumber}`,
+    `${input.hotlineLabel}: ${input.hotlineNumber}${input.hotlineHours ? ` (${input.hotlineHours})` : ""}`,
   ].join(separator);
   return FORMATS.map((format) => {
     const spec = input.design.formats[format];
@@ -83,6 +85,7 @@ export function planShareImages(input: PlanInput): ShareJob[] {
         tagline: input.tagline,
         hotlineLabel: input.hotlineLabel,
         hotlineNumber: input.hotlineNumber,
+        ...(input.hotlineHours ? { hotlineHours: input.hotlineHours } : {}),
         logos: input.logos,
       },
     };
@@ -98,7 +101,7 @@ export function glyphProblems(job: ShareJob): Problem[] {
     if (missing.length > 0)
       problems.push({ file: job.contentFile, key, message: missingMessage(job.card.lang, missing) });
   }
-  const label = uncoveredCharacters(job.card.hotlineLabel);
+  const label = uncoveredCharacters(`${job.card.hotlineLabel}${job.card.hotlineHours ?? ""}`);
   if (label.length > 0)
     problems.push({
       file: `src/i18n/strings/${job.card.lang}.json`,

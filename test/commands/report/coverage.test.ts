@@ -2,8 +2,12 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { coverageIsComplete, formatCoverage, translationCoverage } from "../../src/i18n/coverage.ts";
-import { fixtureCampaign, TEMPLATES, tempDir } from "../helpers/fixtures.ts";
+import {
+  coverageIsComplete,
+  formatCoverage,
+  translationCoverage,
+} from "../../../src/commands/report/coverage.ts";
+import { fixtureCampaign, TEMPLATES, tempDir } from "../../helpers/fixtures.ts";
 
 const test = suite("translations report");
 
