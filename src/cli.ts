@@ -8,7 +8,8 @@ import { parseArgs } from "node:util";
 import { build } from "./build.ts";
 import { CampaignError, formatProblem, loadCampaigns, type Problem } from "./campaign/index.ts";
 import { coverageIsComplete, formatCoverage, translationCoverage } from "./i18n/coverage.ts";
-import { ScaffoldError, scaffold } from "./scaffold.ts";
+import { otherYearWarnings } from "./next-edition.ts";
+import { ScaffoldError, scaffold, scaffoldReport } from "./scaffold.ts";
 import { serve } from "./serve.ts";
 import { projectPaths } from "./site/plugin.ts";
 
@@ -22,7 +23,9 @@ Commands:
                                   --translations, a table of each language's status
   build [--campaign <slug>] [--out <dir>]
                                   build the sites into _site/ (or --out)
-  new <slug> [--from <slug>]      create a campaign from the starter or an existing one
+  new <slug> [--template <name>]  create a campaign from a template's starter
+  new [<slug>] --from <slug> [--date YYYY-MM-DD]
+                                  next year's edition of an existing campaign
   serve [--port <n>]              preview on localhost with live reload
 
 Options:
@@ -54,7 +57,20 @@ export async function main(argv: string[]): Promise<number> {
       case "build":
         return await runBuild(campaignsDir, values.campaign, values.out);
       case "new":
-        return await runNew(campaignsDir, rest[0], values.from);
+        console.log(
+          scaffoldReport(
+            await scaffold({
+              root: ROOT,
+              campaignsDir,
+              slug: rest[0],
+              from: values.from,
+              date: values.date,
+              template: values.template,
+            }),
+            values.from,
+          ),
+        );
+        return 0;
       case "serve":
         await serve({ root: ROOT, port: values.port ? Number(values.port) : 8080 });
         return 0;
@@ -77,6 +93,8 @@ function parse(argv: string[]) {
       translations: { type: "boolean" },
       out: { type: "string" },
       from: { type: "string" },
+      date: { type: "string" },
+      template: { type: "string" },
       port: { type: "string" },
       debug: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -88,6 +106,7 @@ async function check(campaignsDir: string, only?: string[]): Promise<number> {
   const { templatesDir, cacheDir } = projectPaths(ROOT);
   const campaigns = await loadCampaigns(campaignsDir, { templatesDir, cacheDir, only });
   printWarnings(campaigns.flatMap((campaign) => campaign.warnings));
+  for (const campaign of campaigns) printWarnings(await otherYearWarnings(campaign));
   for (const campaign of campaigns) {
     console.log(
       `✓ ${campaign.slug}: ${campaign.languages.length} languages (${campaign.languages.join(", ")}), ${campaign.hotlines.length} hotline(s), ${campaign.partners.length} partner(s)`,
@@ -129,22 +148,6 @@ async function runBuild(campaignsDir: string, only?: string[], out?: string): Pr
     console.log(`Unchanged since the last build, kept as they were: ${result.reusedCampaigns} campaign(s)`);
   }
   console.log(`Share images: ${result.shareImages.rendered} rendered, ${result.shareImages.reused} reused`);
-  return 0;
-}
-
-async function runNew(campaignsDir: string, slug: string | undefined, from?: string): Promise<number> {
-  if (!slug)
-    throw new ScaffoldError("Expected the new campaign's name: npm run new -- <slug> [--from <slug>]");
-  const created = await scaffold({ root: ROOT, campaignsDir, slug, from });
-  const relative = path.relative(process.cwd(), created);
-  console.log(`Created ${relative}/${from ? ` from campaigns/${from}` : ""}.
-
-Next steps:
-  1. Edit ${relative}/campaign.yaml: date, url, languages, theme, hotlines, partners.
-  2. Write one file per language in ${relative}/content/ (title, tagline, description, body).
-  3. Put partner logos in ${relative}/logos/.
-  4. Run: npm run check -- --campaign ${slug}
-  5. Preview: npm start    Build: npm run build -- --campaign ${slug}`);
   return 0;
 }
 
