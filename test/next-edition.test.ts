@@ -102,7 +102,10 @@ edition("next year's edition of blue-heart-2023-be builds at once", async () => 
   const campaignsDir = await examplesCopy();
   // As if last year's English had been signed off: the copy must not inherit that.
   const english = path.join(campaignsDir, "blue-heart-2023-be/content/en.md");
-  await fs.writeFile(english, (await fs.readFile(english, "utf8")).replace("reviewed: false", "reviewed: true"));
+  await fs.writeFile(
+    english,
+    (await fs.readFile(english, "utf8")).replace("reviewed: false", "reviewed: true"),
+  );
   const result = await cli("new", "--from", "blue-heart-2023-be", "--campaigns", campaignsDir);
   assert.is(result.code, 0, result.stderr);
   const dir = path.join(campaignsDir, "blue-heart-2024-be");
