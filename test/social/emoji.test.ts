@@ -1,14 +1,17 @@
 import fs from "node:fs";
+import fsp from "node:fs/promises";
 import path from "node:path";
+import { parse } from "node-html-parser";
 import sharp from "sharp";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { build } from "../../src/build.ts";
 import { type CardInput, renderCard } from "../../src/social/card.ts";
 import { codePoints } from "../../src/social/cmap.ts";
 import { loadDesign } from "../../src/social/design.ts";
 import { EMOJI_FONT_FILE, uncoveredCharacters } from "../../src/social/fonts.ts";
 import { glyphProblems, planShareImages } from "../../src/social/index.ts";
-import { TEMPLATES } from "../helpers/fixtures.ts";
+import { fixtureCampaign, ROOT, TEMPLATES } from "../helpers/fixtures.ts";
 
 const design = await loadDesign(path.join(TEMPLATES, "default"));
 
@@ -84,3 +87,30 @@ test("an emoji no shipped font draws is refused with file, field and code point"
 });
 
 test.run();
+
+const built = suite("a campaign with emoji");
+
+built("a title with 💙 builds: the page shows it as text, the share images draw it blue", async () => {
+  const { campaignsDir, cleanup } = await fixtureCampaign({
+    // A brown card, so any blue on the image is the heart's.
+    yaml: (text) => text.replace('primary: "#1d4ed8"', 'primary: "#7c2d12"'),
+    files: {
+      "content/en.md":
+        "---\ntitle: Blue Heart Day 💙\ntagline: Every victim counts 🫶\ndescription: Help for victims 💙\n---\n\nCall the helpline.\n",
+    },
+  });
+  try {
+    const outDir = path.join(path.dirname(campaignsDir), "_site");
+    await build({ root: ROOT, campaignsDir, outDir });
+    const page = parse(await fsp.readFile(path.join(outDir, "minimal/en/index.html"), "utf8"));
+    assert.is(page.querySelector("h1")?.text.trim(), "Blue Heart Day 💙");
+    assert.is(page.querySelector('meta[name="description"]')?.getAttribute("content"), "Help for victims 💙");
+    const image = page.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "";
+    const file = path.join(outDir, new URL(image).pathname.replace(/^\/minimal\//, "minimal/"));
+    assert.ok((await bluePixels(await fsp.readFile(file))) > 1500, "no blue heart on the share image");
+  } finally {
+    await cleanup();
+  }
+});
+
+built.run();
