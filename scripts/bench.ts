@@ -95,7 +95,17 @@ const baseline = median(
   await timeEach(RUNS * 2, () => satoriCard(text, design.emblem.replaceAll("currentColor", "#ffffff"))),
 );
 console.log(
-  `  og with satori + resvg (baseline): ${ms(baseline)}  → ours is ${(perFormat.og / baseline).toFixed(2)}× the baseline\n`,
+  `  og with satori + resvg (baseline): ${ms(baseline)}  → ours is ${(perFormat.og / baseline).toFixed(2)}× the baseline`,
+);
+// The same og card with the colour emoji 💙 in its title (drawn from Noto Color Emoji's COLR glyphs).
+const withEmoji = median(
+  await timeEach(RUNS * 2, () => {
+    const input = card("og");
+    return renderCard({ ...input, title: `${input.title} 💙` });
+  }),
+);
+console.log(
+  `  og with 💙 in the title: ${ms(withEmoji)} (without: ${ms(perFormat.og)}, ${(withEmoji / perFormat.og).toFixed(2)}×)\n`,
 );
 
 // 2. Builds of the example campaigns, each in a fresh process.

@@ -33,10 +33,13 @@ async function hashTree(hash: crypto.Hash, dir: string, base = dir): Promise<voi
   }
 }
 
-/** Everything that shapes every page: the generator's code, templates, UI strings, dependencies. */
+/**
+ * Everything that shapes every page: the generator's code, templates, UI strings, dependencies,
+ * and assets/ (shared partners and their logos, which any campaign may name).
+ */
 export async function generatorFingerprint(root: string): Promise<string> {
   const hash = crypto.createHash("sha256");
-  for (const part of ["src", "templates", "eleventy.config.ts", "package-lock.json"]) {
+  for (const part of ["src", "templates", "assets", "eleventy.config.ts", "package-lock.json"]) {
     const full = path.join(root, part);
     const stat = await fs.stat(full).catch(() => undefined);
     if (stat?.isDirectory()) await hashTree(hash, full);

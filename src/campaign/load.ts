@@ -12,6 +12,13 @@ import { contrastFailures, formatRatio } from "./contrast.ts";
 import { CAMPAIGN_FILE } from "./files.ts";
 import { type Hotline, parseHotline } from "./hotline.ts";
 import { checkHotlineDetails } from "./hotline-details.ts";
+import {
+  assetsDirFor,
+  findSharedPartner,
+  loadSharedPartners,
+  type PartnerInput,
+  partnerNames,
+} from "./partners.ts";
 import { CampaignError, type Problem } from "./problems.ts";
 import { type CampaignFile, campaignFileSchema, languageTag, type Theme } from "./schema.ts";
 import { validate } from "./validate.ts";
@@ -24,6 +31,8 @@ const LOGO_EXTENSIONS = new Set([".svg", ".png", ".jpg", ".jpeg", ".webp"]);
 
 export interface Partner {
   name: string;
+  /** The name in each of the campaign's languages (logo alt text). */
+  names: Record<string, string>;
   /** Absolute path of the logo file, checked to be inside the campaign folder and readable. */
   logo: string;
   url?: string;
@@ -60,6 +69,8 @@ export interface LoadOptions {
   templatesDir: string;
   /** Where to remember logos already proven readable (.cache/); without it, every load checks. */
   cacheDir?: string;
+  /** Shared partners and their logos (assets/); default: the assets/ beside templatesDir. */
+  assetsDir?: string;
 }
 
 export async function loadCampaign(dir: string, options: LoadOptions): Promise<Campaign> {
@@ -113,25 +124,38 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
 
   const partners: Partner[] = [];
   const warnings: Problem[] = [];
+  const shared = settings.partners.some((entry) => typeof entry === "string")
+    ? await loadSharedPartners(options.assetsDir ?? assetsDirFor(options.templatesDir))
+    : undefined;
+  if (Array.isArray(shared)) problems.push(...shared);
   await Promise.all(
-    settings.partners.map(async (partner, index) => {
-      const logo = await checkLogo(folder, partner.logo, options.cacheDir);
+    settings.partners.map(async (entry, index) => {
+      let partner: PartnerInput = entry as PartnerInput;
+      let logoFolder = folder;
+      let logoAt = { ...at("partners", index, "logo"), key: `partners[${index}].logo` };
+      if (typeof entry === "string") {
+        if (!shared || Array.isArray(shared)) return;
+        const found = findSharedPartner(entry, shared);
+        if ("message" in found) {
+          problems.push({ ...at("partners", index), key: `partners[${index}]`, message: found.message });
+          return;
+        }
+        partner = found;
+        logoFolder = shared.dir;
+        logoAt = { file: shared.file, line: found.line, key: `${found.id}.logo` };
+      }
+      const { name, url } = partner;
+      const logo = await checkLogo(logoFolder, partner.logo, options.cacheDir);
       if (typeof logo === "string") {
-        partners[index] = { ...partner, logo };
+        partners[index] = { name, names: partnerNames(partner, settings.languages), logo, url };
         const unsafe = await unsafeSvgParts(logo);
         if (unsafe.length > 0) {
           warnings.push({
-            ...at("partners", index, "logo"),
-            key: `partners[${index}].logo`,
+            ...logoAt,
             message: `the SVG contains ${unsafe.join(", ")}; removed: only a raster image drawn from it is published`,
           });
         }
-      } else
-        problems.push({
-          ...at("partners", index, "logo"),
-          key: `partners[${index}].logo`,
-          message: logo.message,
-        });
+      } else problems.push({ ...logoAt, message: logo.message });
     }),
   );
 

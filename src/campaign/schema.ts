@@ -111,9 +111,16 @@ export const hotlineSchema = z
   })
   .strict();
 
+/** A partner's name in other languages, where it differs: { fr: SPF Justice, nl: FOD Justitie }. */
+const partnerNames = z
+  .record(languageTag, z.string().min(1), { error: "expected names per language, such as fr: SPF Justice" })
+  .optional()
+  .meta({ description: "The name in other languages where it differs, keyed by language tag." });
+
 export const partnerSchema = z
   .object({
     name: z.string({ error: "expected the partner's name" }).min(1),
+    names: partnerNames,
     logo: z
       .string({ error: "expected a path to the logo file, such as logos/payoke.svg" })
       .min(1)
@@ -121,6 +128,29 @@ export const partnerSchema = z
     url: httpUrl.optional(),
   })
   .strict();
+
+/** A partner of assets/partners.yaml: the same as a campaign's inline entry, plus its id. */
+export const sharedPartnerSchema = partnerSchema.extend({
+  id: z
+    .string({ error: "expected an id such as fps-justice" })
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "expected an id of lower-case letters, digits and hyphens" }),
+});
+
+export const sharedPartnersFileSchema = z
+  .object({ partners: z.array(sharedPartnerSchema, { error: "expected a list of partners" }) })
+  .strict();
+
+/** In campaign.yaml: the id of a partner of assets/partners.yaml, or the partner itself. */
+export const partnerEntrySchema = z.union([
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, {
+      error:
+        "expected the id of a partner of assets/partners.yaml (lower-case letters, digits, hyphens) or a partner with name and logo",
+    })
+    .meta({ description: "The id of a partner declared in assets/partners.yaml." }),
+  partnerSchema,
+]);
 
 export const themeSchema = z
   .object({
@@ -154,7 +184,7 @@ export const campaignFileSchema = z
       .regex(/^[0-9]{2,4}$/, { error: 'expected a short emergency number such as "112"' })
       .default("112")
       .meta({ description: "Emergency number shown under the hotline; default 112." }),
-    partners: z.array(partnerSchema).default([]),
+    partners: z.array(partnerEntrySchema).default([]),
     contact: z
       .email({ error: "expected an e-mail address such as accessibility@example.be" })
       .optional()

@@ -26,6 +26,22 @@ function issueToProblems(
   file: string,
 ): Problem[] {
   const path = issue.path;
+  if (issue.code === "invalid_union") {
+    // Report the alternative that matched the value's type (an id, or a partner's keys).
+    const branch = issue.errors.find(
+      (errors) => !errors.some((e) => e.code === "invalid_type" && e.path.length === 0),
+    );
+    if (branch) {
+      return branch.flatMap((inner) =>
+        issueToProblems(
+          schema,
+          { ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue,
+          source,
+          file,
+        ),
+      );
+    }
+  }
   if (issue.code === "unrecognized_keys") {
     const known = Object.keys(objectShapeAt(schema, path) ?? {}).filter((key) => key !== "$schema");
     return issue.keys.map((key) => {
@@ -75,6 +91,9 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   let current = schema;
   while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) {
     current = current.unwrap() as z.ZodType;
+  }
+  if (current instanceof z.ZodUnion) {
+    current = (current.options as z.ZodType[]).find((option) => option instanceof z.ZodObject) ?? current;
   }
   return current;
 }

@@ -3,6 +3,7 @@
  * `--translations`, a table of each campaign's languages instead.
  */
 import { validatedCampaigns } from "../build.ts";
+import { otherYearWarnings } from "../next-edition.ts";
 import { projectPaths } from "../paths.ts";
 import { type CommandContext, campaignsDirOf, guarded, parseOptions, printWarnings } from "./shared.ts";
 
@@ -22,6 +23,7 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
 async function check(root: string, campaignsDir: string, only?: string[]): Promise<number> {
   const { campaigns } = await validatedCampaigns({ root, campaignsDir, only });
   printWarnings(campaigns.flatMap((campaign) => campaign.warnings));
+  for (const campaign of campaigns) printWarnings(await otherYearWarnings(campaign));
   for (const campaign of campaigns) {
     console.log(
       `✓ ${campaign.slug}: ${campaign.languages.length} languages (${campaign.languages.join(", ")}), ${campaign.hotlines.length} hotline(s), ${campaign.partners.length} partner(s)`,

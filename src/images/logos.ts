@@ -22,6 +22,8 @@ export interface LogoSource {
 
 export interface Logo {
   name: string;
+  /** The name in each of the campaign's languages, for the alt text. */
+  names: Record<string, string>;
   url?: string;
   /** Site paths such as /slug/assets/logos/abc-160.webp 160w. */
   sources: LogoSource[];
@@ -59,6 +61,7 @@ export async function processLogo(partner: Partner, slug: string, cacheDir: stri
   const smallestPng = metadata.png[0];
   return {
     name: partner.name,
+    names: partner.names,
     url: partner.url,
     sources,
     fallback: { src: smallestPng.url, width: largestPng.width, height: largestPng.height },

@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codePoints } from "./cmap.ts";
+import { EMOJI_FAMILY, emojiFontDir, emojiFontFile, emojiPackageVersion, ensureEmojiFont } from "./emoji.ts";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -62,7 +63,7 @@ export function fontFile(font: FontPackage, weight: Weight): string {
 
 /** The Pango font description for a weight: every family, in fallback order. */
 export function fontDescription(weight: Weight): string {
-  const families = FONT_PACKAGES.map((font) => font.family).join(", ");
+  const families = [...FONT_PACKAGES.map((font) => font.family), EMOJI_FAMILY].join(", ");
   return `${families}${weight === "bold" ? " Bold" : ""} 12`;
 }
 
@@ -70,11 +71,16 @@ export function fontDescription(weight: Weight): string {
 export const BASE_POINTS = 12;
 
 /** Writes the private fontconfig file and points this process at it. */
+const FONTCONFIG_FOLDER = path.join(ROOT, ".cache", "fontconfig");
+
 function useShippedFonts(): string {
-  const folder = path.join(ROOT, ".cache", "fontconfig");
-  const dirs = FONT_PACKAGES.flatMap((font) =>
-    Object.keys(WEIGHTS).map((weight) => path.dirname(fontFile(font, weight as Weight))),
-  );
+  const folder = FONTCONFIG_FOLDER;
+  const dirs = [
+    ...FONT_PACKAGES.flatMap((font) =>
+      Object.keys(WEIGHTS).map((weight) => path.dirname(fontFile(font, weight as Weight))),
+    ),
+    emojiFontDir(folder),
+  ];
   const config = `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <!-- Generated: only the fonts shipped through npm, never the system's. -->
@@ -91,17 +97,23 @@ ${dirs.map((dir) => `  <dir>${dir}</dir>`).join("\n")}
 }
 
 export const FONTCONFIG_FILE = useShippedFonts();
+/** Before any drawing: the colour emoji font, decompressed to TrueType once. */
+export const EMOJI_FONT_FILE = ensureEmojiFont(FONTCONFIG_FOLDER);
 
 let coverage: Set<number> | undefined;
 
-/** Characters that need no glyph: spaces, controls and format marks such as isolates. */
-const INVISIBLE = /^[\p{White_Space}\p{Cc}\p{Cf}]$/u;
+/**
+ * Characters that need no glyph of their own: spaces, controls, format marks such as isolates and
+ * the zero-width joiner, and the variation selectors that ask for emoji or text presentation.
+ */
+const INVISIBLE = /^[\p{White_Space}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}]$/u;
 
 /** The characters of `text` that no shipped font can draw, without duplicates. */
 export function uncoveredCharacters(text: string): string[] {
-  coverage ??= new Set(
-    FONT_PACKAGES.flatMap((font) => [...codePoints(fs.readFileSync(fontFile(font, "regular")))]),
-  );
+  coverage ??= new Set([
+    ...FONT_PACKAGES.flatMap((font) => [...codePoints(fs.readFileSync(fontFile(font, "regular")))]),
+    ...codePoints(fs.readFileSync(emojiFontFile(FONTCONFIG_FOLDER))),
+  ]);
   const missing = new Set<string>();
   for (const char of text) {
     if (!INVISIBLE.test(char) && !coverage.has(char.codePointAt(0) ?? 0)) missing.add(char);
@@ -114,5 +126,7 @@ export function fontFingerprint(): string {
   return FONT_PACKAGES.map((font) => {
     const version = (require(`${font.npm}/package.json`) as { version: string }).version;
     return `${font.npm}@${version}`;
-  }).join(",");
+  })
+    .concat(`@fontsource/noto-color-emoji@${emojiPackageVersion()}`)
+    .join(",");
 }

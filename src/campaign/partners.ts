@@ -1,0 +1,93 @@
+/**
+ * Partners many campaigns share, declared once in assets/partners.yaml with their logos under
+ * assets/partners/. A campaign lists them by id (`partners: [payoke, pag-asa]`), mixed with
+ * inline entries; names may differ per language ("FPS Justice", "SPF Justice", "FOD Justitie").
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import { closest, type Problem } from "./problems.ts";
+import { type partnerSchema, sharedPartnersFileSchema } from "./schema.ts";
+import { validate } from "./validate.ts";
+import { parseYaml } from "./yaml-source.ts";
+
+export const SHARED_PARTNERS_FILE = "partners.yaml";
+
+export type PartnerInput = z.output<typeof partnerSchema>;
+
+export interface SharedPartner extends PartnerInput {
+  id: string;
+  /** Line of the entry in partners.yaml, for problems with its logo. */
+  line?: number;
+}
+
+export interface SharedPartners {
+  /** Folder the logos' paths are relative to (assets/). */
+  dir: string;
+  file: string;
+  byId: Map<string, SharedPartner>;
+}
+
+/** The assets/ folder beside templates/. */
+export function assetsDirFor(templatesDir: string): string {
+  return path.resolve(templatesDir, "..", "assets");
+}
+
+/** Reads assets/partners.yaml; a missing file means no shared partners. */
+export async function loadSharedPartners(assetsDir: string): Promise<SharedPartners | Problem[]> {
+  const file = path.join(assetsDir, SHARED_PARTNERS_FILE);
+  const empty: SharedPartners = { dir: assetsDir, file, byId: new Map() };
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    return empty;
+  }
+  const yaml = parseYaml(text, file);
+  if (!yaml.ok) return yaml.problems;
+  const checked = validate(sharedPartnersFileSchema, yaml.source, file);
+  if (!checked.ok) return checked.problems;
+  const problems: Problem[] = [];
+  checked.value.partners.forEach((partner, index) => {
+    const line = yaml.source.lineOf(["partners", index, "id"]);
+    const first = empty.byId.get(partner.id);
+    if (first) {
+      problems.push({
+        file,
+        line,
+        key: `partners[${index}].id`,
+        message: `"${partner.id}" is declared twice (also line ${first.line}); give each partner one entry`,
+      });
+    } else empty.byId.set(partner.id, { ...partner, line });
+  });
+  return problems.length > 0 ? problems : empty;
+}
+
+/** The partner an id names, or a problem suggesting the closest known id. */
+export function findSharedPartner(id: string, shared: SharedPartners): SharedPartner | { message: string } {
+  const found = shared.byId.get(id);
+  if (found) return found;
+  const known = [...shared.byId.keys()];
+  const suggestion = closest(id, known);
+  const where = path.join("assets", SHARED_PARTNERS_FILE);
+  if (known.length === 0) {
+    return {
+      message: `unknown partner "${id}": ${where} declares no partners; declare it there, or write the partner inline with name and logo`,
+    };
+  }
+  return {
+    message: suggestion
+      ? `unknown partner "${id}" in ${where}; did you mean "${suggestion}"?`
+      : `unknown partner "${id}" in ${where}; known ids: ${known.sort().join(", ")}`,
+  };
+}
+
+/** The partner's name in every language of the campaign: exact tag, then its language, then `name`. */
+export function partnerNames(partner: PartnerInput, languages: readonly string[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const tag of languages) {
+    const language = new Intl.Locale(tag).language;
+    names[tag] = partner.names?.[tag] ?? partner.names?.[language] ?? partner.name;
+  }
+  return names;
+}

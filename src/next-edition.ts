@@ -1,0 +1,140 @@
+/**
+ * Next year's edition of a campaign: the date moves a year on, the year moves in the address and
+ * the folder's name, the words are marked unreviewed, and every remaining mention of the old year
+ * in the words is listed so the team can update it.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Problem } from "./campaign/problems.ts";
+
+/** A year as people write it in campaign text: 1900–2099, not part of a longer number. */
+const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
+
+export interface YearMention {
+  file: string;
+  line: number;
+  year: number;
+  /** The line, trimmed, to show beside its number. */
+  text: string;
+}
+
+export function yearOf(isoDate: string): number {
+  return Number(isoDate.slice(0, 4));
+}
+
+/**
+ * The same day in `year` (default: the year after). 29 February becomes 28 February in a year
+ * without it.
+ */
+export function sameDayIn(isoDate: string, year = yearOf(isoDate) + 1): string {
+  const [, month, day] = isoDate.split("-").map(Number);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${String(year).padStart(4, "0")}-${pad(month)}-${pad(Math.min(day, last))}`;
+}
+
+/** `text` with the year `from` replaced by `to` where it stands as a year (2023 in /2023/, -2023-). */
+export function moveYear(text: string, from: number, to: number): string {
+  return text.replace(YEAR, (found) => (Number(found) === from ? String(to) : found));
+}
+
+/** The slug with its year moved, or undefined when it names no year `from`. */
+export function movedSlug(slug: string, from: number, to: number): string | undefined {
+  const moved = moveYear(slug, from, to);
+  return moved === slug ? undefined : moved;
+}
+
+/** The year a slug names that differs from `from` where `from`'s slug has `from`: blue-heart-2025-be. */
+export function yearInPlaceOf(slug: string, source: string, from: number): number | undefined {
+  const [before, after] = source.split(String(from));
+  if (after === undefined || !slug.startsWith(before) || !slug.endsWith(after)) return undefined;
+  const middle = slug.slice(before.length, slug.length - after.length);
+  return /^(?:19|20)\d{2}$/.test(middle) ? Number(middle) : undefined;
+}
+
+/** Every line of `text` that mentions a year (other than `except`). */
+export function yearMentions(
+  text: string,
+  file: string,
+  options: { only?: number; except?: number },
+): YearMention[] {
+  const mentions: YearMention[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    for (const match of line.matchAll(YEAR)) {
+      const year = Number(match[0]);
+      if (options.only !== undefined && year !== options.only) continue;
+      if (options.except !== undefined && year === options.except) continue;
+      mentions.push({ file, line: index + 1, year, text: line.trim() });
+    }
+  });
+  return mentions;
+}
+
+/** Sets `reviewed: false` in a content file's front matter (adding it when absent). */
+export function markUnreviewed(text: string): string {
+  const front = /^(\uFEFF?---\r?\n)([\s\S]*?)(\r?\n---[ \t]*(?:\r?\n|$))/.exec(text);
+  if (!front) return text;
+  const [whole, open, body, close] = front;
+  const next = /^reviewed:.*$/m.test(body)
+    ? body.replace(/^reviewed:.*$/m, "reviewed: false")
+    : `${body}\nreviewed: false`;
+  return `${open}${next}${close}${text.slice(whole.length)}`;
+}
+
+/**
+ * Prepares a copied campaign folder as the next edition: date, address, content marked
+ * unreviewed. Returns the old year's remaining mentions in the content files.
+ */
+export async function prepareNextEdition(dir: string, from: number, date: string): Promise<YearMention[]> {
+  const to = yearOf(date);
+  const settingsFile = path.join(dir, "campaign.yaml");
+  const settings = await fs.readFile(settingsFile, "utf8");
+  const updated = settings
+    .replace(/^date:.*$/m, `date: ${date}`)
+    .replace(/^(url:.*)$/m, (line) => moveYear(line, from, to));
+  await fs.writeFile(settingsFile, updated);
+
+  const contentDir = path.join(dir, "content");
+  const files = (await fs.readdir(contentDir).catch(() => [])).filter((name) => name.endsWith(".md")).sort();
+  const mentions: YearMention[] = [];
+  for (const name of files) {
+    const file = path.join(contentDir, name);
+    const text = markUnreviewed(await fs.readFile(file, "utf8"));
+    await fs.writeFile(file, text);
+    if (to !== from) mentions.push(...yearMentions(text, file, { only: from }));
+  }
+  return mentions;
+}
+
+/** The starter a new campaign of `template` begins from: its own, or default's. */
+export async function starterFor(templatesDir: string, template: string): Promise<string> {
+  const own = path.join(templatesDir, template, "starter");
+  const exists = await fs.stat(own).then(
+    (stat) => stat.isDirectory(),
+    () => false,
+  );
+  return exists ? own : path.join(templatesDir, "default", "starter");
+}
+
+/**
+ * Warnings for `check`: lines of a campaign's content files that mention a year other than the
+ * campaign's, often left over from last year's edition (or meant: then leave them).
+ */
+export async function otherYearWarnings(campaign: {
+  date: string;
+  content: Record<string, { file: string }>;
+}): Promise<Problem[]> {
+  const year = yearOf(campaign.date);
+  const warnings: Problem[] = [];
+  for (const { file } of Object.values(campaign.content)) {
+    const text = await fs.readFile(file, "utf8").catch(() => "");
+    for (const mention of yearMentions(text, file, { except: year })) {
+      warnings.push({
+        file,
+        line: mention.line,
+        message: `mentions ${mention.year}, not the campaign's year ${year}; update it if it is left from another edition`,
+      });
+    }
+  }
+  return warnings;
+}
