@@ -53,6 +53,8 @@ export interface CampaignView {
   chrome: PageChrome;
   /** The default language's link-preview image. */
   ogImage?: ShareImage;
+  /** The template's emblem as inline SVG markup, drawn in the current text colour, hidden from screen readers. */
+  emblem: string;
 }
 
 /** Everything around the campaign's words, in one language. */
@@ -211,8 +213,21 @@ async function campaignView(campaign: Campaign, options: SiteDataOptions): Promi
     languages,
     defaultLanguage: languages[0],
     content: campaign.content[campaign.defaultLanguage],
+    emblem: pageEmblem((await loadDesign(path.join(options.templatesDir, campaign.template))).emblem),
   };
   return { ...view, chrome: pageChrome(view, campaign.defaultLanguage) };
+}
+
+/** The emblem for inline use on a page: decorative (the title says what it is). */
+function pageEmblem(svg: string): string {
+  return svg
+    .replace(/<\?xml[^>]*>/, "")
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<title>[\s\S]*?<\/title>/, "")
+    .replace(/<svg\b/, '<svg class="emblem" aria-hidden="true" focusable="false"')
+    .replace(/\s+width="[^"]*"/, "")
+    .replace(/\s+height="[^"]*"/, "")
+    .trim();
 }
 
 function pageChrome(campaign: Pick<CampaignView, "date" | "hotlines">, tag: string): PageChrome {
