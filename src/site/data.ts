@@ -16,6 +16,7 @@ import {
   renderShareImages,
   type ShareImage,
   type ShareJob,
+  shareImagePath,
 } from "../social/index.ts";
 import { type ShareLink, shareLinks } from "./share-links.ts";
 import { absoluteUrl, languagePath } from "./urls.ts";
@@ -90,6 +91,12 @@ export interface IndexEntry {
   defaultLanguage: { tag: string; dir: Direction };
   title: string;
   tagline: string;
+  /** The day written out in English, the language of the site-wide index. */
+  dateText: string;
+  /** Every language, named in itself. */
+  languages: Array<{ tag: string; name: string; dir: Direction; path: string }>;
+  /** The default language's link-preview image, shown as the edition's thumbnail. */
+  thumbnail: { path: string; width: number; height: number };
 }
 
 export interface SiteData {
@@ -179,6 +186,18 @@ function indexEntry(campaign: Campaign): IndexEntry {
     defaultLanguage: { tag: campaign.defaultLanguage, dir: textDirection(campaign.defaultLanguage) },
     title: content.title,
     tagline: content.tagline,
+    dateText: formatDate(campaign.date, "en-GB"),
+    languages: campaign.languages.map((tag) => ({
+      tag,
+      name: endonym(tag),
+      dir: textDirection(tag),
+      path: `/${campaign.slug}/${languagePath(tag)}/`,
+    })),
+    thumbnail: {
+      path: shareImagePath(campaign.slug, languagePath(campaign.defaultLanguage), "og"),
+      width: 1200,
+      height: 630,
+    },
   };
 }
 
