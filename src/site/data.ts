@@ -16,6 +16,7 @@ import {
   renderShareImages,
   type ShareImage,
   type ShareJob,
+  shareImagePath,
 } from "../social/index.ts";
 import { Timings } from "../timings.ts";
 import { type HotlineDetailsView, hotlineDetailsView, hoursShort } from "./hotline-hours.ts";
@@ -56,6 +57,8 @@ export interface CampaignView {
   chrome: PageChrome;
   /** The default language's link-preview image. */
   ogImage?: ShareImage;
+  /** The template's emblem as inline SVG markup, drawn in the current text colour, hidden from screen readers. */
+  emblem: string;
 }
 
 /** Everything around the campaign's words, in one language. */
@@ -95,6 +98,12 @@ export interface IndexEntry {
   defaultLanguage: { tag: string; dir: Direction };
   title: string;
   tagline: string;
+  /** The day written out in English, the language of the site-wide index. */
+  dateText: string;
+  /** Every language, named in itself. */
+  languages: Array<{ tag: string; name: string; dir: Direction; path: string }>;
+  /** The default language's link-preview image, shown as the edition's thumbnail. */
+  thumbnail: { path: string; width: number; height: number };
 }
 
 export interface SiteData {
@@ -201,6 +210,18 @@ function indexEntry(campaign: Campaign): IndexEntry {
     defaultLanguage: { tag: campaign.defaultLanguage, dir: textDirection(campaign.defaultLanguage) },
     title: content.title,
     tagline: content.tagline,
+    dateText: formatDate(campaign.date, "en-GB"),
+    languages: campaign.languages.map((tag) => ({
+      tag,
+      name: endonym(tag),
+      dir: textDirection(tag),
+      path: `/${campaign.slug}/${languagePath(tag)}/`,
+    })),
+    thumbnail: {
+      path: shareImagePath(campaign.slug, languagePath(campaign.defaultLanguage), "og"),
+      width: 1200,
+      height: 630,
+    },
   };
 }
 
@@ -235,8 +256,21 @@ async function campaignView(campaign: Campaign, options: SiteDataOptions): Promi
     languages,
     defaultLanguage: languages[0],
     content: campaign.content[campaign.defaultLanguage],
+    emblem: pageEmblem((await loadDesign(path.join(options.templatesDir, campaign.template))).emblem),
   };
   return { ...view, chrome: pageChrome(view, campaign.defaultLanguage) };
+}
+
+/** The emblem for inline use on a page: decorative (the title says what it is). */
+function pageEmblem(svg: string): string {
+  return svg
+    .replace(/<\?xml[^>]*>/, "")
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<title>[\s\S]*?<\/title>/, "")
+    .replace(/<svg\b/, '<svg class="emblem" aria-hidden="true" focusable="false"')
+    .replace(/\s+width="[^"]*"/, "")
+    .replace(/\s+height="[^"]*"/, "")
+    .trim();
 }
 
 function pageChrome(campaign: Pick<CampaignView, "date" | "hotlines">, tag: string): PageChrome {

@@ -38,13 +38,14 @@ export async function verifySite(
   options: VerifyOptions = {},
 ): Promise<void> {
   const files = (await fs.readdir(outDir, { recursive: true })).map((file) => file.split(path.sep).join("/"));
-  const existing = new Set([
-    ...files,
-    // Folders of reused campaigns are linked in after this check; links into them count.
-    ...campaigns
-      .filter((campaign) => options.folders && !options.folders.includes(campaign.slug))
-      .map((campaign) => `${campaign.slug}/index.html`),
-  ]);
+  const existing = new Set(files);
+  // Folders of reused campaigns are linked in after this check (and were checked when built);
+  // links into them (the index's pages and thumbnails) count as existing.
+  const reused = campaigns
+    .filter((campaign) => options.folders && !options.folders.includes(campaign.slug))
+    .map((campaign) => `${campaign.slug}/`);
+  const exists = (target: string) =>
+    existing.has(target) || reused.some((folder) => target.startsWith(folder));
   const inScope = (file: string) =>
     !options.folders || !file.includes("/") || options.folders.includes(file.split("/")[0]);
   const pages = files.filter((file) => file.endsWith(".html") && inScope(file)).sort();
@@ -66,7 +67,7 @@ export async function verifySite(
       if (/^(?:[a-z]+:|#)/i.test(ref) || ref.startsWith("//")) continue;
       let target = path.posix.normalize(path.posix.join(path.posix.dirname(page), ref.split(/[?#]/)[0]));
       if (ref.endsWith("/") || ref === "." || ref === "./") target = path.posix.join(target, "index.html");
-      if (!existing.has(target)) report(`links to ${ref}, which does not exist in the site`);
+      if (!exists(target)) report(`links to ${ref}, which does not exist in the site`);
     }
     if (page === "index.html") continue;
     for (const selector of REQUIRED) {

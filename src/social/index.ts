@@ -52,6 +52,11 @@ export interface PlanInput {
   design: CardDesign;
 }
 
+/** Site path of one share image: /slug/fr/share/slug-fr-og.png */
+export function shareImagePath(slug: string, languagePath: string, format: FormatName): string {
+  return `/${slug}/${languagePath}/share/${slug}-${languagePath}-${format}.png`;
+}
+
 export function planShareImages(input: PlanInput): ShareJob[] {
   const separator = input.lang.startsWith("zh") ? "" : " ";
   const sentence = (text: string) =>
@@ -66,7 +71,7 @@ export function planShareImages(input: PlanInput): ShareJob[] {
     return {
       image: {
         format,
-        path: `/${input.slug}/${input.languagePath}/share/${input.slug}-${input.languagePath}-${format}.png`,
+        path: shareImagePath(input.slug, input.languagePath, format),
         width: spec.width,
         height: spec.height,
         type: "image/png",
