@@ -106,7 +106,7 @@ let coverage: Set<number> | undefined;
  * Characters that need no glyph of their own: spaces, controls, format marks such as isolates and
  * the zero-width joiner, and the variation selectors that ask for emoji or text presentation.
  */
-const INVISIBLE = /^[\p{White_Space}\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}]$/u;
+const INVISIBLE = /^(?:[\p{White_Space}\p{Cc}\p{Cf}]|\p{Variation_Selector})$/u;
 
 /** The characters of `text` that no shipped font can draw, without duplicates. */
 export function uncoveredCharacters(text: string): string[] {
