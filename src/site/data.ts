@@ -9,6 +9,7 @@ import { type Campaign, CampaignError, type Content, type Hotline, type Problem 
 import { type Direction, endonym, formatDate, ogLocale, textDirection } from "../i18n/languages.ts";
 import { translator, uiStrings } from "../i18n/strings.ts";
 import { type Logo, processLogo } from "../images/logos.ts";
+import { type KitFile, planKit, renderKits, statKit } from "../kit/plan.ts";
 import { loadDesign } from "../social/design.ts";
 import {
   glyphProblems,
@@ -76,6 +77,8 @@ export interface PageView extends PageChrome {
   shareImages: ShareImage[];
   /** The suggested post (description and address) and plain share links. */
   share: { text: string; links: ShareLink[] };
+  /** The launch-day kit of this language (posters, calendar, frame), with sizes. */
+  kit: KitFile[];
 }
 
 /** What the site-wide pages (index, sitemap index, robots.txt) need of every campaign. */
@@ -101,6 +104,8 @@ export interface SiteData {
   files: Array<[string, string]>;
   /** Share images drawn in this build, and those taken from the cache. */
   images: { rendered: number; reused: number };
+  /** Kit artefacts drawn in this build, and those taken from the cache. */
+  kit: { rendered: number; reused: number };
 }
 
 export interface SiteDataOptions {
@@ -149,6 +154,7 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
           text: `${content.description} ${lang.url}`,
           links: shareLinks(lang.url, content.description, content.title, chrome.t("share.email")),
         },
+        kit: [],
       });
     }
   }
@@ -156,13 +162,22 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
   if (missingGlyphs.length > 0) throw new CampaignError(missingGlyphs);
   const images = await renderShareImages(jobs, options.cacheDir);
   if (images.problems.length > 0) throw new CampaignError(images.problems);
+  const kitJobs = await Promise.all(
+    pages.map((page) =>
+      planKit(page, campaigns.find((c) => c.slug === page.campaign.slug) as Campaign, options),
+    ),
+  );
+  const kit = await renderKits(kitJobs, options.cacheDir);
+  if (kit.problems.length > 0) throw new CampaignError(kit.problems);
+  await statKit(pages, kit.files);
   const logoFiles = views.flatMap((view) => view.logos.flatMap((logo) => logo.files));
   return {
     index: all.map(indexEntry),
     campaigns: views,
     pages,
-    files: [...logoFiles, ...images.files],
+    files: [...logoFiles, ...images.files, ...kit.files],
     images: { rendered: images.rendered, reused: images.reused },
+    kit: { rendered: kit.rendered, reused: kit.reused },
   };
 }
 
