@@ -11,7 +11,8 @@ import { type KitFileName, type KitJob, renderKits } from "./index.ts";
 export { renderKits };
 
 export interface KitFile {
-  name: KitFileName;
+  /** The file's path under the language's folder; "../kit.zip" for every language's zip. */
+  name: KitFileName | "kit.zip" | "../kit.zip";
   /** Site path, e.g. /slug/fr/poster-a4.pdf */
   path: string;
   bytes: number;
@@ -70,13 +71,11 @@ export async function statKit(pages: KitPage[], files: Array<[string, string]>):
     await Promise.all(files.map(async ([file, site]) => [site, (await fs.stat(file)).size] as const)),
   );
   for (const page of pages) {
+    const everyLanguage = `${page.campaign.path}kit.zip`;
     page.kit = files
-      .filter(
-        ([, site]) =>
-          site.startsWith(page.lang.path) && !site.slice(page.lang.path.length).includes("share/"),
-      )
+      .filter(([, site]) => site.startsWith(page.lang.path) || site === everyLanguage)
       .map(([, site]) => ({
-        name: site.slice(page.lang.path.length) as KitFileName,
+        name: (site === everyLanguage ? "../kit.zip" : site.slice(page.lang.path.length)) as KitFile["name"],
         path: site,
         bytes: sizes.get(site) ?? 0,
       }));

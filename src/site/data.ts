@@ -10,6 +10,7 @@ import { type Direction, endonym, formatDate, ogLocale, textDirection } from "..
 import { translator, uiStrings } from "../i18n/strings.ts";
 import { type Logo, processLogo } from "../images/logos.ts";
 import { type KitFile, planKit, renderKits, statKit } from "../kit/plan.ts";
+import { makeKitZips } from "../kit/zip.ts";
 import { loadDesign } from "../social/design.ts";
 import {
   glyphProblems,
@@ -171,11 +172,13 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
   if (kit.problems.length > 0) throw new CampaignError(kit.problems);
   await statKit(pages, kit.files);
   const logoFiles = views.flatMap((view) => view.logos.flatMap((logo) => logo.files));
+  const zips = await makeKitZips(pages, [...logoFiles, ...images.files, ...kit.files], options.cacheDir);
+  await statKit(pages, [...kit.files, ...zips.files]);
   return {
     index: all.map(indexEntry),
     campaigns: views,
     pages,
-    files: [...logoFiles, ...images.files, ...kit.files],
+    files: [...logoFiles, ...images.files, ...kit.files, ...zips.files],
     images: { rendered: images.rendered, reused: images.reused },
     kit: { rendered: kit.rendered, reused: kit.reused },
   };
