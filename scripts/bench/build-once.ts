@@ -4,9 +4,9 @@ import { fileURLToPath } from "node:url";
 import { build } from "../../src/build.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const [campaignsDir, outDir] = process.argv.slice(2);
+const [campaignsDir, outDir, flag] = process.argv.slice(2);
 const started = performance.now();
-const report = await build({ root, campaignsDir, outDir });
+const report = await build({ root, campaignsDir, outDir, kit: flag !== "--no-kit" });
 console.log(
   JSON.stringify({
     seconds: (performance.now() - started) / 1000,
@@ -14,5 +14,6 @@ console.log(
     pages: report.pages,
     rendered: report.shareImages.rendered,
     reused: report.shareImages.reused,
+    kitRendered: report.kit.rendered,
   }),
 );

@@ -114,6 +114,8 @@ export interface SiteDataOptions {
   cacheDir: string;
   /** Folder of templates (each with its share-card design). */
   templatesDir: string;
+  /** Make the launch-day kit (posters, calendar, frame, zips); default true. */
+  kit?: boolean;
   /** Render only these campaigns' pages; the others appear in the index only. Default: all. */
   render?: ReadonlySet<string>;
 }
@@ -163,22 +165,16 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
   if (missingGlyphs.length > 0) throw new CampaignError(missingGlyphs);
   const images = await renderShareImages(jobs, options.cacheDir);
   if (images.problems.length > 0) throw new CampaignError(images.problems);
-  const kitJobs = await Promise.all(
-    pages.map((page) =>
-      planKit(page, campaigns.find((c) => c.slug === page.campaign.slug) as Campaign, options),
-    ),
-  );
-  const kit = await renderKits(kitJobs, options.cacheDir);
-  if (kit.problems.length > 0) throw new CampaignError(kit.problems);
-  await statKit(pages, kit.files);
   const logoFiles = views.flatMap((view) => view.logos.flatMap((logo) => logo.files));
-  const zips = await makeKitZips(pages, [...logoFiles, ...images.files, ...kit.files], options.cacheDir);
-  await statKit(pages, [...kit.files, ...zips.files]);
+  const kit =
+    options.kit === false
+      ? { rendered: 0, reused: 0, files: [] }
+      : await makeKit(pages, campaigns, options, [...logoFiles, ...images.files]);
   return {
     index: all.map(indexEntry),
     campaigns: views,
     pages,
-    files: [...logoFiles, ...images.files, ...kit.files, ...zips.files],
+    files: [...logoFiles, ...images.files, ...kit.files],
     images: { rendered: images.rendered, reused: images.reused },
     kit: { rendered: kit.rendered, reused: kit.reused },
   };
@@ -245,4 +241,24 @@ function pageChrome(campaign: Pick<CampaignView, "date" | "hotlines">, tag: stri
     })),
     stringsReviewed: uiStrings(tag)?.reviewed ?? false,
   };
+}
+
+/** The launch-day kit of every page, and the zips that gather it with the share images. */
+async function makeKit(
+  pages: PageView[],
+  campaigns: Campaign[],
+  options: SiteDataOptions,
+  published: Array<[string, string]>,
+) {
+  const jobs = await Promise.all(
+    pages.map((page) =>
+      planKit(page, campaigns.find((c) => c.slug === page.campaign.slug) as Campaign, options),
+    ),
+  );
+  const kit = await renderKits(jobs, options.cacheDir);
+  if (kit.problems.length > 0) throw new CampaignError(kit.problems);
+  await statKit(pages, kit.files);
+  const zips = await makeKitZips(pages, [...published, ...kit.files], options.cacheDir);
+  await statKit(pages, [...kit.files, ...zips.files]);
+  return { rendered: kit.rendered, reused: kit.reused, files: [...kit.files, ...zips.files] };
 }
