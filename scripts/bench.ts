@@ -11,6 +11,11 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import sharp from "sharp";
 import "../src/social/fonts.ts";
+import { renderCalendar } from "../src/kit/calendar.ts";
+import { loadKitDesign } from "../src/kit/design.ts";
+import { renderFrame } from "../src/kit/frame.ts";
+import { renderPosterPdf, renderPosterPreview } from "../src/kit/poster.ts";
+import { makeKitZips } from "../src/kit/zip.ts";
 import { renderCard } from "../src/social/card.ts";
 import { FORMATS, loadDesign } from "../src/social/design.ts";
 import { satoriCard } from "./bench/satori-card.ts";
@@ -108,6 +113,79 @@ console.log(
   `  og with 💙 in the title: ${ms(withEmoji)} (without: ${ms(perFormat.og)}, ${(withEmoji / perFormat.og).toFixed(2)}×)\n`,
 );
 
+// 1b. The launch-day kit of one language: posters, calendar, frame and its zip, against the three
+// share images of the same language.
+const kitDesign = await loadKitDesign(path.join(root, "templates/default"));
+const theme = { primary: "#1d4ed8", background: "#ffffff", text: "#111827" };
+const logos = ["payoke", "pag-asa", "surya"].map((name) => path.join(root, `assets/partners/${name}.svg`));
+const kitParts: Record<string, () => Promise<unknown>> = {
+  "poster A4 PDF": () => renderPosterPdf(poster(), "a4"),
+  "poster A3 PDF": () => renderPosterPdf(poster(), "a3"),
+  "poster preview": () => renderPosterPreview(poster()),
+  frame: () => renderFrame({ design: kitDesign.frame, lang: "en", theme, tagline: cardText().tagline }),
+  calendar: async () =>
+    renderCalendar({
+      date: "2023-07-30",
+      title: cardText().title,
+      tagline: text.tagline,
+      hotlines: [text.number],
+      url: "https://www.example.be/x/en/",
+      uid: `x-${serial}@example.be`,
+    }),
+  zip: () => benchZip(),
+};
+function poster() {
+  const words = cardText();
+  return {
+    design: kitDesign.poster,
+    lang: "en",
+    dir: "ltr" as const,
+    theme,
+    title: words.title,
+    tagline: words.tagline,
+    dateText: "30 July 2023",
+    hotlineLabel: words.hotlineLabel,
+    hotlines: [{ number: text.number, region: "Belgium" }],
+    url: `https://www.example.be/blue-heart-2023/en/${serial}`,
+    logos,
+  };
+}
+const zipWork = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-bench-zip-"));
+const zipSources = await Promise.all(
+  ["a.pdf", "b.pdf", "c.png", "d.png", "e.png"].map(async (name) => {
+    const file = path.join(zipWork, name);
+    await fs.writeFile(file, Buffer.alloc(300_000, name));
+    return file;
+  }),
+);
+async function benchZip() {
+  serial++;
+  const page = {
+    campaign: { slug: "x", path: "/x/", logos: [] },
+    lang: { tag: "en", path: "/x/en/", url: "https://www.example.be/x/en/" },
+    content: { title: `${text.title} ${serial}`, tagline: text.tagline, description: text.tagline },
+    shareImages: [],
+    share: { text: text.tagline },
+    hotlines: [{ number: text.number, region: "Belgium" }],
+    kit: zipSources.map((file) => ({ name: path.basename(file), path: `/x/en/${path.basename(file)}` })),
+    t: (key: string) => key,
+  };
+  const files = zipSources.map((file): [string, string] => [file, `/x/en/${path.basename(file)}`]);
+  await makeKitZips([page], files, path.join(zipWork, `cache-${serial}`));
+}
+console.log("Launch-day kit, one language (median):");
+let kitTotal = 0;
+for (const [name, task] of Object.entries(kitParts)) {
+  const cost = median(await timeEach(RUNS * 2, task));
+  kitTotal += cost;
+  console.log(`  ${name.padEnd(15)} ${ms(cost)}`);
+}
+const shareTotal = FORMATS.reduce((sum, format) => sum + perFormat[format], 0);
+console.log(
+  `  whole kit       ${ms(kitTotal)} against ${ms(shareTotal)} for the three share images: ${(kitTotal / shareTotal).toFixed(2)}× (target < 1×)\n`,
+);
+await fs.rm(zipWork, { recursive: true, force: true });
+
 // 2. Builds of the example campaigns, each in a fresh process.
 const work = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-bench-"));
 const out = path.join(work, "_site");
@@ -119,11 +197,11 @@ const cold: Array<{
   rendered: number;
   timings: Array<[string, number]>;
 }> = [];
-const warm: Array<{ seconds: number; maxRssMb: number; reused: number }> = [];
+const warm: Array<{ seconds: number; maxRssMb: number; reused: number; kitRendered: number }> = [];
 /** A cold build: no output, no cached images, logos or build records. */
 async function clearCaches(outDir: string) {
   await fs.rm(outDir, { recursive: true, force: true });
-  for (const folder of ["social", "logos", "builds", "checked-images.txt"]) {
+  for (const folder of ["social", "kit", "logos", "builds", "checked-images.txt"]) {
     await fs.rm(path.join(root, ".cache", folder), { recursive: true, force: true });
   }
 }
@@ -132,6 +210,12 @@ for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
   cold.push(await child("build-once.ts", campaignsDir, out));
 }
 for (let i = 0; i < RUNS; i++) warm.push(await child("build-once.ts", campaignsDir, out));
+const withoutKit: number[] = [];
+for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+  await clearCaches(out);
+  withoutKit.push((await child("build-once.ts", campaignsDir, out, "--no-kit")).seconds);
+}
+await clearCaches(out);
 const eleventy: number[] = [];
 for (let i = 0; i < RUNS; i++) eleventy.push((await child("eleventy-baseline.ts")).seconds);
 
@@ -144,8 +228,9 @@ for (const [phase] of cold[0].timings) {
   const each = cold.map((r) => (r.timings.find(([name]) => name === phase)?.[1] ?? 0) / 1000);
   console.log(`    ${phase.padEnd(24)}${ms(median(each))}`);
 }
+console.log(`  cold build without the kit: ${ms(median(withoutKit))}`);
 console.log(
-  `  warm rebuild (no change):   ${ms(median(warm.map((r) => r.seconds)))}, ${warm[0].reused} reused, 0 rendered`,
+  `  warm rebuild (no change):   ${ms(median(warm.map((r) => r.seconds)))}, ${warm[0].reused} reused, ${warm[0].kitRendered} kit files rendered`,
 );
 console.log(`  Eleventy one-page build:    ${ms(median(eleventy))}`);
 console.log(

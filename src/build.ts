@@ -38,6 +38,8 @@ export interface BuildOptions {
   baseUrl?: string;
   /** Where the time of each phase is recorded (build --timings). */
   timings?: Timings;
+  /** Make the launch-day kit (posters, calendar, frame, zips); default true. */
+  kit?: boolean;
   /** Called once per campaign when its pages are written. */
   onCampaign?: (report: CampaignReport) => void;
 }
@@ -54,6 +56,8 @@ export interface BuildReport {
   images: number;
   /** Share images drawn by this build, and those reused from the cache or the last build. */
   shareImages: { rendered: number; reused: number };
+  /** Kit artefacts (posters, calendars, frames) drawn by this build, and those reused. */
+  kit: { rendered: number; reused: number };
   /** Nothing changed since the last build: the output was left as it was. */
   upToDate: boolean;
   /** Campaigns unchanged since the last build, whose output was kept. */
@@ -96,6 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         SITE_WIDE_FILES.filter((f) => f.endsWith(".html")).length,
       images: 0,
       upToDate: true,
+      kit: { rendered: 0, reused: 0 },
       shareImages: { rendered: 0, reused: campaigns.reduce((sum, c) => sum + c.languages.length * 3, 0) },
       reusedCampaigns: campaigns.length,
       seconds: (performance.now() - started) / 1000,
@@ -122,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...(await import("./site/data.ts")),
       ...(await import("./site/verify.ts")),
     }));
-    const data = await siteData(campaigns, { ...paths, render, timings });
+    const data = await siteData(campaigns, { ...paths, render, timings, kit: options.kit });
     const written = await timings.measure("pages", () => renderSite(options.root, staging, data));
     await timings.measure("checks", () => verifySite(staging, campaigns, { folders: [...render] }));
     await timings.measure("swap", async () => {
@@ -159,6 +164,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         written.filter((file) => !file.includes("/") && file.endsWith(".html")).length,
       images: written.filter((file) => /\.(png|jpe?g|webp|avif)$/.test(file)).length,
       upToDate: false,
+      kit: data.kit,
       shareImages: { rendered: data.images.rendered, reused: data.images.reused + reusedImages },
       reusedCampaigns: reusable.size,
       seconds: (performance.now() - started) / 1000,

@@ -4,9 +4,9 @@ import { fileURLToPath } from "node:url";
 import { build } from "../../src/build.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const [campaignsDir, outDir] = process.argv.slice(2);
+const [campaignsDir, outDir, flag] = process.argv.slice(2);
 const started = performance.now();
-const report = await build({ root, campaignsDir, outDir });
+const report = await build({ root, campaignsDir, outDir, kit: flag !== "--no-kit" });
 console.log(
   JSON.stringify({
     seconds: (performance.now() - started) / 1000,
@@ -15,5 +15,6 @@ console.log(
     rendered: report.shareImages.rendered,
     reused: report.shareImages.reused,
     timings: report.timings,
+    kitRendered: report.kit.rendered,
   }),
 );

@@ -9,6 +9,8 @@ import { type Campaign, CampaignError, type Content, type Hotline, type Problem 
 import { type Direction, endonym, formatDate, ogLocale, textDirection } from "../i18n/languages.ts";
 import { translator, uiStrings } from "../i18n/strings.ts";
 import { type Logo, processLogo } from "../images/logos.ts";
+import { type KitFile, planKit, renderKits, statKit } from "../kit/plan.ts";
+import { makeKitZips } from "../kit/zip.ts";
 import { loadDesign } from "../social/design.ts";
 import {
   glyphProblems,
@@ -86,6 +88,8 @@ export interface PageView extends PageChrome {
   share: { text: string; links: ShareLink[] };
   /** schema.org JSON-LD of the page (structured-data.ts), ready for a data block. */
   jsonLd: string;
+  /** The launch-day kit of this language (posters, calendar, frame), with sizes. */
+  kit: KitFile[];
 }
 
 /** What the site-wide pages (index, sitemap index, robots.txt) need of every campaign. */
@@ -117,6 +121,8 @@ export interface SiteData {
   files: Array<[string, string]>;
   /** Share images drawn in this build, and those taken from the cache. */
   images: { rendered: number; reused: number };
+  /** Kit artefacts drawn in this build, and those taken from the cache. */
+  kit: { rendered: number; reused: number };
 }
 
 export interface SiteDataOptions {
@@ -124,6 +130,8 @@ export interface SiteDataOptions {
   cacheDir: string;
   /** Folder of templates (each with its share-card design). */
   templatesDir: string;
+  /** Make the launch-day kit (posters, calendar, frame, zips); default true. */
+  kit?: boolean;
   /** Render only these campaigns' pages; the others appear in the index only. Default: all. */
   render?: ReadonlySet<string>;
   /** Where the time of the logos and share images phases is recorded (build --timings). */
@@ -180,6 +188,7 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
             image: absoluteUrl(view.url, view.slug, planned[0].image.path),
           }),
         ),
+        kit: [],
       });
     }
   }
@@ -190,12 +199,19 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
   });
   if (images.problems.length > 0) throw new CampaignError(images.problems);
   const logoFiles = views.flatMap((view) => view.logos.flatMap((logo) => logo.files));
+  const kit =
+    options.kit === false
+      ? { rendered: 0, reused: 0, files: [] }
+      : await timings.measure("kit", () =>
+          makeKit(pages, campaigns, options, [...logoFiles, ...images.files]),
+        );
   return {
     index: all.map(indexEntry),
     campaigns: views,
     pages,
-    files: [...logoFiles, ...images.files],
+    files: [...logoFiles, ...images.files, ...kit.files],
     images: { rendered: images.rendered, reused: images.reused },
+    kit: { rendered: kit.rendered, reused: kit.reused },
   };
 }
 
@@ -289,4 +305,24 @@ function pageChrome(campaign: Pick<CampaignView, "date" | "hotlines">, tag: stri
     ),
     stringsReviewed: uiStrings(tag)?.reviewed ?? false,
   };
+}
+
+/** The launch-day kit of every page, and the zips that gather it with the share images. */
+async function makeKit(
+  pages: PageView[],
+  campaigns: Campaign[],
+  options: SiteDataOptions,
+  published: Array<[string, string]>,
+) {
+  const jobs = await Promise.all(
+    pages.map((page) =>
+      planKit(page, campaigns.find((c) => c.slug === page.campaign.slug) as Campaign, options),
+    ),
+  );
+  const kit = await renderKits(jobs, options.cacheDir);
+  if (kit.problems.length > 0) throw new CampaignError(kit.problems);
+  await statKit(pages, kit.files);
+  const zips = await makeKitZips(pages, [...published, ...kit.files], options.cacheDir);
+  await statKit(pages, [...kit.files, ...zips.files]);
+  return { rendered: kit.rendered, reused: kit.reused, files: [...kit.files, ...zips.files] };
 }

@@ -58,6 +58,12 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   );
   /** Phone numbers never break across lines. */
   eleventyConfig.addFilter("nbsp", (text: string) => text.replace(/ /g, "\u00a0"));
+  /** A file size in the page's language: "312 kB", "1,2 MB". */
+  eleventyConfig.addFilter("fileSize", (bytes: number, tag: string) => {
+    const [value, unit] =
+      bytes >= 1e6 ? [bytes / 1e6, "megabyte"] : [Math.max(1, Math.round(bytes / 1e3)), "kilobyte"];
+    return new Intl.NumberFormat(tag, { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
+  });
   /** Keeps numbers left-to-right inside right-to-left text (Unicode isolate). */
   eleventyConfig.addFilter("isolate", (text: string) => `\u2066${text}\u2069`);
 

@@ -66,7 +66,7 @@ test("every English key is shown somewhere (no string is translated for nothing)
   const { readFile, readdir } = await import("node:fs/promises");
   const pathModule = await import("node:path");
   const root = pathModule.resolve(import.meta.dirname, "../..");
-  const folders = ["templates/default", "templates/default/partials", "src/site", "src/social"];
+  const folders = ["templates/default", "templates/default/partials", "src/site", "src/social", "src/kit"];
   let sources = "";
   for (const folder of folders) {
     for (const name of await readdir(pathModule.join(root, folder))) {

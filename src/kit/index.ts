@@ -1,0 +1,158 @@
+/**
+ * The launch-day kit of every campaign × language: posters (A4 and A3 PDF, a PNG preview), the
+ * calendar file and the profile-picture frame. Planning is pure (paths and inputs); rendering
+ * goes through one bounded queue into .cache/kit/, under the hash of each artefact's inputs, so
+ * a rebuild with nothing changed draws nothing. Text too long for a poster stops the build with
+ * the content file and field named.
+ */
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import type { Problem } from "../campaign/index.ts";
+import { cacheKey, fileHash, ImageCache } from "../social/cache.ts";
+import { fontFingerprint } from "../social/fonts.ts";
+import { mapBounded } from "../social/queue.ts";
+import { CalendarError, type CalendarInput, renderCalendar } from "./calendar.ts";
+import { type FrameInput, renderFrame } from "./frame.ts";
+import { PosterFitError, type PosterInput, renderPosterPdf, renderPosterPreview } from "./poster.ts";
+
+/** Bump when the drawing of any artefact changes, so cached ones are made again. */
+export const KIT_VERSION = 1;
+
+export type KitFileName =
+  | "poster-a4.pdf"
+  | "poster-a3.pdf"
+  | "poster-a4.png"
+  | "calendar.ics"
+  | "frame/frame.png";
+export const KIT_FILES: readonly KitFileName[] = [
+  "poster-a4.pdf",
+  "poster-a3.pdf",
+  "poster-a4.png",
+  "calendar.ics",
+  "frame/frame.png",
+];
+
+export interface KitJob {
+  /** Site path of the language's folder, e.g. /slug/fr/ */
+  folder: string;
+  /** The content file the words come from, and campaign.yaml, for errors. */
+  contentFile: string;
+  campaignFile: string;
+  poster: PosterInput;
+  calendar: CalendarInput;
+  frame: FrameInput;
+}
+
+export interface KitReport {
+  rendered: number;
+  reused: number;
+  /** [cache file, site path] for every artefact. */
+  files: Array<[string, string]>;
+  problems: Problem[];
+}
+
+interface Task {
+  job: KitJob;
+  name: KitFileName;
+}
+
+export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitReport> {
+  const cache = new ImageCache(path.join(cacheDir, "kit"));
+  const environment = { kit: KIT_VERSION, vips: sharp.versions.vips, fonts: fontFingerprint() };
+  const logoHashes = new Map<string, Promise<string>>();
+  const hashLogo = (file: string) => {
+    if (!logoHashes.has(file)) logoHashes.set(file, fileHash(file));
+    return logoHashes.get(file) as Promise<string>;
+  };
+  const tasks: Task[] = jobs.flatMap((job) => KIT_FILES.map((name) => ({ job, name })));
+  let rendered = 0;
+  let reused = 0;
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  const inFlight = new Map<string, Promise<void>>();
+  const concurrency = Math.max(1, Math.min(4, os.availableParallelism()));
+
+  const files = await mapBounded(tasks, concurrency, async ({ job, name }): Promise<[string, string]> => {
+    const inputs = await taskInputs(job, name, hashLogo);
+    const key = cacheKey({ ...environment, name, inputs });
+    const extension = path.extname(name);
+    if (!inFlight.has(key)) {
+      inFlight.set(
+        key,
+        (async () => {
+          if (await cache.has(key, extension)) {
+            reused++;
+            return;
+          }
+          try {
+            await cache.put(key, extension, await make(job, name));
+            rendered++;
+          } catch (error) {
+            const problem = kitProblem(job, name, error);
+            if (!problem) throw error;
+            const id = `${problem.file}:${problem.key}`;
+            if (!reported.has(id)) problems.push(problem);
+            reported.add(id);
+          }
+        })(),
+      );
+    } else {
+      reused++;
+    }
+    await inFlight.get(key);
+    return [cache.path(key, extension), `${job.folder}${name}`];
+  });
+  return { rendered, reused, files, problems };
+}
+
+/** Everything that changes an artefact's bytes; designs by fingerprint, logos by content. */
+async function taskInputs(job: KitJob, name: KitFileName, hashLogo: (file: string) => Promise<string>) {
+  if (name === "calendar.ics") return job.calendar;
+  if (name === "frame/frame.png") return { ...job.frame, design: job.frame.design.fingerprint };
+  const { design, logos, ...poster } = job.poster;
+  return { ...poster, design: design.fingerprint, logos: await Promise.all(logos.map(hashLogo)) };
+}
+
+async function make(job: KitJob, name: KitFileName): Promise<Buffer> {
+  switch (name) {
+    case "poster-a4.pdf": {
+      const pdf = await renderPosterPdf(job.poster, "a4");
+      if (pdf.length > job.poster.design.maxBytes.a4)
+        throw new Error(
+          `${job.folder}${name} is ${pdf.length} bytes, over its budget of ${job.poster.design.maxBytes.a4}`,
+        );
+      return pdf;
+    }
+    case "poster-a3.pdf":
+      return renderPosterPdf(job.poster, "a3");
+    case "poster-a4.png":
+      return renderPosterPreview(job.poster);
+    case "calendar.ics":
+      return renderCalendar(job.calendar);
+    case "frame/frame.png":
+      return renderFrame(job.frame);
+  }
+}
+
+function kitProblem(job: KitJob, name: KitFileName, error: unknown): Problem | undefined {
+  if (error instanceof PosterFitError)
+    return {
+      file: job.contentFile,
+      key: error.field,
+      message: `too long for the poster (${name}): ${error.message}`,
+    };
+  if (error instanceof CalendarError)
+    return {
+      file: job.campaignFile,
+      key: error.key,
+      message: `cannot make the calendar entry: ${error.message}`,
+    };
+  if (name === "frame/frame.png" && error instanceof Error && error.name === "TextFitError")
+    return {
+      file: job.contentFile,
+      key: "tagline",
+      message: `too long for the profile-picture frame: ${error.message}`,
+    };
+  return undefined;
+}

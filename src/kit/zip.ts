@@ -1,0 +1,135 @@
+/**
+ * The kit as zip files: one per language (`<slug>/<lang>/kit.zip`) and one with every language
+ * (`<slug>/kit.zip`), holding the same bytes as the published files. Entries are
+ * sorted and carry a fixed timestamp, so the same files give byte-identical zips; files that are
+ * already compressed (PNG, PDF) are stored as they are.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import yazl from "yazl";
+import { cacheKey, ImageCache } from "../social/cache.ts";
+
+/** 1 January 2000, local time: a fixed, valid DOS timestamp. */
+const FIXED_TIME = new Date(2000, 0, 1, 0, 0, 0);
+
+export interface ZipEntry {
+  /** Path inside the zip, with "/". */
+  name: string;
+  /** Site path of a published file, or the text of a file written for the kit. */
+  site?: string;
+  text?: string;
+}
+
+/** What a zip needs of one language's page (a subset of src/site/data.ts PageView). */
+export interface ZipPage {
+  campaign: { slug: string; path: string; logos: Array<{ name: string; fallback: { src: string } }> };
+  lang: { tag: string; path: string; url: string };
+  content: { title: string; tagline: string; description: string };
+  shareImages: Array<{ path: string; alt: string }>;
+  share: { text: string };
+  hotlines: Array<{ number: string; region: string }>;
+  kit: Array<{ name: string; path: string }>;
+  t: (key: string, values?: Record<string, string | number>) => string;
+}
+
+/** The files of one language's kit, named inside the zip. */
+export function languageEntries(page: ZipPage, prefix = ""): ZipEntry[] {
+  const t = page.t;
+  const relative = (site: string) => site.slice(page.lang.path.length);
+  const texts = [
+    `${t("kit.texts.title")}: ${page.content.title}`,
+    `${t("kit.texts.tagline")}: ${page.content.tagline}`,
+    `${t("kit.texts.description")}: ${page.content.description}`,
+    "",
+    `${t("share.postHeading")}:`,
+    page.share.text,
+    "",
+    `${t("share.altLabel")}:`,
+    ...page.shareImages.map((image) => `${path.posix.basename(image.path)}: ${image.alt}`),
+    "",
+    `${t("hotline.heading")}:`,
+    ...page.hotlines.map((hotline) => `${hotline.number} (${hotline.region})`),
+    "",
+    page.lang.url,
+    "",
+  ].join("\r\n");
+  return [
+    ...page.shareImages.map((image) => ({ name: prefix + relative(image.path), site: image.path })),
+    ...page.kit
+      .filter((file) => !file.name.endsWith("kit.zip"))
+      .map((file) => ({ name: prefix + file.name, site: file.path })),
+    { name: `${prefix}texts.txt`, text: texts },
+    { name: `${prefix}README.txt`, text: `${page.content.title}\r\n\r\n${t("kit.readme")}\r\n` },
+  ];
+}
+
+export function logoEntries(page: ZipPage): ZipEntry[] {
+  return page.campaign.logos.map((logo) => ({
+    name: `logos/${path.posix.basename(logo.fallback.src)}`,
+    site: logo.fallback.src,
+  }));
+}
+
+/**
+ * Makes the zips of every page's language and of each campaign from the files that will be
+ * published (`files`: [source file, site path]), kept in .cache/kit/ under the hash of their
+ * entries: their sizes are known before the share pages that link them are written.
+ */
+export async function makeKitZips(
+  pages: ZipPage[],
+  files: Array<[string, string]>,
+  cacheDir: string,
+): Promise<{ files: Array<[string, string]>; made: number }> {
+  const sources = new Map(files.map(([source, site]) => [site, source]));
+  const cache = new ImageCache(path.join(cacheDir, "kit"));
+  const plans: Array<[string, ZipEntry[]]> = [];
+  const bySlug = new Map<string, ZipPage[]>();
+  for (const page of pages) {
+    bySlug.set(page.campaign.slug, [...(bySlug.get(page.campaign.slug) ?? []), page]);
+    plans.push([`${page.lang.path}kit.zip`, [...languageEntries(page), ...logoEntries(page)]]);
+  }
+  for (const [, list] of bySlug) {
+    const entries = list.flatMap((page) =>
+      languageEntries(page, page.lang.path.slice(page.campaign.path.length)),
+    );
+    plans.push([`${list[0].campaign.path}kit.zip`, [...entries, ...logoEntries(list[0])]]);
+  }
+  let made = 0;
+  const result: Array<[string, string]> = [];
+  for (const [site, entries] of plans) {
+    const resolved = entries.map((entry) => {
+      if (entry.text !== undefined) return entry;
+      const source = sources.get(entry.site as string);
+      if (!source) throw new Error(`the kit of ${site} names ${entry.site}, which is not a file of the site`);
+      return { ...entry, source };
+    });
+    // Sources in the cache are named by the hash of their content.
+    const key = cacheKey({ zip: 1, entries: resolved });
+    if (!(await cache.has(key, ".zip"))) {
+      await cache.put(key, ".zip", await zipBytes(resolved));
+      made++;
+    }
+    result.push([cache.path(key, ".zip"), site]);
+  }
+  return { files: result, made };
+}
+
+async function zipBytes(entries: Array<ZipEntry & { source?: string }>): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  const unique = new Map(entries.map((entry) => [entry.name, entry]));
+  for (const name of [...unique.keys()].sort()) {
+    const entry = unique.get(name) as ZipEntry & { source?: string };
+    const data =
+      entry.text !== undefined ? Buffer.from(entry.text, "utf8") : await fs.readFile(entry.source as string);
+    zip.addBuffer(data, name, {
+      mtime: FIXED_TIME,
+      mode: 0o100644,
+      compress: !/\.(png|pdf|webp|avif|jpe?g)$/i.test(name),
+      forceDosTimestamp: true,
+    });
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
