@@ -24,6 +24,8 @@ Commands:
                                   build the sites into _site/ (or --out)
   new <slug> [--from <slug>]      create a campaign from the starter or an existing one
   serve [--port <n>]              preview on localhost with live reload
+  translations export|export-ui|import
+                                  XLIFF 2.0 for translators (see: translations --help)
 
 Options:
   --campaigns <dir>               the folder of campaigns (default: campaigns/)
@@ -31,6 +33,8 @@ Options:
   --help                          show this help`;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "translations")
+    return (await import("./commands/translations.ts")).run(argv.slice(1), { root: ROOT });
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
