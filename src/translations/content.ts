@@ -287,14 +287,15 @@ function plainValue(raw: string): unknown {
 
 const inline = new MarkdownIt({ html: true });
 
-/** The first raw HTML tag a translation would put into the page, if any. */
+/** The first raw HTML tag a translation would put into the page, as `<tag>`, if any. */
 function rawHtml(runs: Run[]): string | undefined {
   const text = runs
     .map((run) => (run.kind === "text" ? run.text : run.kind === "pc" ? runsToMarkdown(run.runs) : ""))
     .join("");
+  const tag = (html: string) => `<${/<\/?\s*([a-z][a-z0-9-]*)/i.exec(html)?.[1]?.toLowerCase() ?? "…"}>`;
   for (const token of inline.parse(text, {})) {
-    if (token.type === "html_block") return `"${token.content.trim().slice(0, 30)}"`;
-    for (const child of token.children ?? []) if (child.type === "html_inline") return `"${child.content}"`;
+    if (token.type === "html_block") return tag(token.content);
+    for (const child of token.children ?? []) if (child.type === "html_inline") return tag(child.content);
   }
   return undefined;
 }

@@ -45,7 +45,7 @@ export function cutContent(text: string, protect: readonly string[]): Piece[] {
     pieces.push({
       id: field,
       what: field,
-      runs: [{ kind: "text", text: node.value }],
+      runs: protectRuns(node.value, protect),
       from: yamlStart + node.range[0],
       to: yamlStart + node.range[1],
     });

@@ -38,6 +38,39 @@ export function flatten(tree: Tree, prefix = ""): [string, string][] {
   );
 }
 
+/** CLDR plural categories: a language keeps only those it uses beside "other". */
+const PLURAL_FORMS = new Set(["zero", "one", "two", "few", "many"]);
+
+/** Every key of `tree` in its order (plural forms a language has beyond English included), then
+ * the reference's keys it lacks. */
+export function merged(tree: Tree, reference: Tree): Tree {
+  const keys = [
+    ...Object.keys(tree),
+    ...Object.keys(reference).filter((key) => !(key in tree) && !(PLURAL_FORMS.has(key) && "other" in tree)),
+  ];
+  return Object.fromEntries(
+    keys.map((key) => {
+      const mine = tree[key];
+      const theirs = reference[key];
+      if (typeof mine === "object" || typeof theirs === "object") {
+        return [key, merged(typeof mine === "object" ? mine : {}, typeof theirs === "object" ? theirs : {})];
+      }
+      return [key, mine ?? theirs];
+    }),
+  );
+}
+
+/** The source text of a key: the source's own, or for a plural form English lacks, its "other". */
+function sourceText(source: Tree, key: string): string | undefined {
+  const parts = key.split(".");
+  let node: string | Tree | undefined = source;
+  for (const part of parts.slice(0, -1)) node = typeof node === "object" ? node[part] : undefined;
+  if (typeof node !== "object") return undefined;
+  const own = node[parts.at(-1) as string];
+  if (typeof own === "string") return own;
+  return typeof node.other === "string" ? node.other : undefined;
+}
+
 /** `{name}` placeholders become inline elements the translator cannot change. */
 export function placeholderRuns(text: string): Run[] {
   const runs: Run[] = [];
@@ -64,11 +97,21 @@ export async function exportUi(options: {
     throw new CampaignError([{ file: sourceFile, message: "file not found; nothing to translate from" }]);
   const target = await readStringsFile(path.join(dir, `${options.to}.json`));
   const current = new Map(target ? flatten(target.strings) : []);
-  const units: Unit[] = flatten(source.strings).map(([key, value]) => {
+  const keys = flatten(merged(target?.strings ?? {}, source.strings)).filter(
+    ([key]) => sourceText(source.strings, key) !== undefined,
+  );
+  const units: Unit[] = keys.map(([key]) => {
     const existing = current.get(key);
+    const value = sourceText(source.strings, key) as string;
+    const plural = !flatten(source.strings).some(([sourceKey]) => sourceKey === key);
     return {
       id: key,
-      notes: [{ category: "context", text: `UI string ${key}: shown on every page of every campaign.` }],
+      notes: [
+        {
+          category: "context",
+          text: `UI string ${key}: shown on every page of every campaign.${plural ? ' A plural form this language has and the source has not; the source shows its "other" form.' : ""}`,
+        },
+      ],
       source: placeholderRuns(value),
       target: existing === undefined ? undefined : placeholderRuns(existing),
       state: existing === undefined ? "initial" : target?.reviewed ? "final" : "translated",
@@ -112,7 +155,8 @@ export async function importUi(
     ]);
   }
   const units = new Map(xliff.units.map((unit) => [unit.id, unit]));
-  const keys = flatten(reference?.strings ?? {}).map(([key]) => key);
+  const shape = merged(skeleton.strings ?? {}, reference?.strings ?? {});
+  const keys = flatten(shape).map(([key]) => key);
   const missing = keys.filter((key) => !units.has(key));
   if (missing.length > 0) problem(`units missing: ${missing.join(", ")}; every UI string must come back`);
   const untranslated = keys.filter((key) => {
@@ -134,31 +178,16 @@ export async function importUi(
   }
   if (problems.length > 0) throw new CampaignError(problems);
   const reviewed = keys.every((key) => units.get(key)?.state === "final");
-  const fill = (tree: Tree, reference: Tree, prefix: string): Tree =>
+  const fill = (tree: Tree, prefix: string): Tree =>
     Object.fromEntries(
-      Object.entries(reference).map(([key, value]) => [
+      Object.entries(tree).map(([key, value]) => [
         key,
         typeof value === "string"
           ? runsToMarkdown(units.get(`${prefix}${key}`)?.target ?? [])
-          : fill((tree[key] as Tree) ?? {}, value, `${prefix}${key}.`),
+          : fill(value, `${prefix}${key}.`),
       ]),
     );
-  // The target's own key order where it has the key, then the reference's.
-  const ordered = (tree: Tree, reference: Tree): Tree => {
-    const keysInOrder = [
-      ...Object.keys(tree).filter((key) => key in reference),
-      ...Object.keys(reference).filter((key) => !(key in tree)),
-    ];
-    return Object.fromEntries(
-      keysInOrder.map((key) => [
-        key,
-        typeof reference[key] === "string"
-          ? (reference[key] as string)
-          : ordered((tree[key] as Tree) ?? {}, reference[key] as Tree),
-      ]),
-    );
-  };
-  const strings = fill(skeleton.strings, ordered(skeleton.strings, reference?.strings ?? {}), "");
+  const strings = fill(shape, "");
   const result = { ...skeleton, language: skeleton.language ?? xliff.trgLang, reviewed, strings };
   const file = path.join(dir, `${xliff.trgLang}.json`);
   const temporary = `${file}.${process.pid}.tmp`;
