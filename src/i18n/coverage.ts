@@ -15,6 +15,7 @@ import { loadDesign } from "../social/design.ts";
 import { glyphProblems, planShareImages, renderShareImages } from "../social/index.ts";
 import { endonym, textDirection } from "./languages.ts";
 import { missingKeys, translator, uiStrings } from "./strings.ts";
+import { loadWording, overriddenKeys } from "./wording.ts";
 
 export interface LanguageCoverage {
   tag: string;
@@ -55,8 +56,11 @@ export async function translationCoverage(
       () => undefined,
     );
     const languages: LanguageCoverage[] = [];
+    const wording = await loadWording(path.join(campaignsDir, slug), settings.languages, []);
     for (const tag of settings.languages) {
       const notes: string[] = [];
+      const overridden = overriddenKeys(wording[tag]);
+      if (overridden.length > 0) notes.push(`campaign wording for ${overridden.join(", ")}`);
       const contentFile = path.join(campaignsDir, slug, "content", `${tag}.md`);
       const raw = await fs.readFile(contentFile, "utf8").catch(() => undefined);
       const parsed = raw === undefined ? undefined : parseContent(raw, contentFile, tag);
@@ -82,7 +86,7 @@ export async function translationCoverage(
           theme: settings.theme,
           title: parsed.content.title,
           tagline: parsed.content.tagline,
-          hotlineLabel: translator(tag)("hotline.label"),
+          hotlineLabel: translator(tag, wording[tag])("hotline.label"),
           hotlineNumber: settings.hotlines[0].number,
           logos: [],
           contentFile,
