@@ -17,9 +17,13 @@ Commands:
                                   --translations, a table of each language's status
   build [--campaign <slug>] [--out <dir>] [--base-url <url>] [--timings]
                                   build the sites into _site/ (or --out)
-  new <slug> [--from <slug>]      create a campaign from the starter or an existing one
+  new <slug> [--template <name>]  create a campaign from a template's starter
+  new [<slug>] --from <slug> [--date YYYY-MM-DD]
+                                  next year's edition of an existing campaign
   serve [--port <n>]              preview on localhost with live reload
   pack <slug> [--out <dir>]       write <slug>.zip of a built campaign, ready to upload
+  translations export|export-ui|import
+                                  XLIFF 2.0 for translators (see: translations --help)
 
 Options:
   --campaigns <dir>               the folder of campaigns (default: campaigns/)
@@ -47,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import("./commands/serve.ts")).run(rest, context);
     case "pack":
       return (await import("./commands/pack.ts")).run(rest, context);
+    case "translations":
+      return (await import("./commands/translations.ts")).run(rest, context);
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;

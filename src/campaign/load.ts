@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { missingKeys } from "../i18n/strings.ts";
+import { loadWording, type Wording } from "../i18n/wording.ts";
 import { imageDigest, rememberChecked, wasChecked } from "./checked-images.ts";
 import { type Content, parseContent } from "./content.ts";
 import { contrastFailures, formatRatio } from "./contrast.ts";
@@ -58,6 +59,8 @@ export interface Campaign {
   contact?: string;
   /** The words of each language, keyed by tag. */
   content: Record<string, Content>;
+  /** UI strings the campaign words its own way, per language (strings/<lang>.json). */
+  wording: Wording;
   /** Things made safe rather than refused (such as scripts in an SVG logo), for the build log. */
   warnings: Problem[];
   /** Hash of the folder's files and the generator, when loaded through the memo. */
@@ -160,6 +163,7 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
   );
 
   const content = await loadContent(folder, settings.languages, problems);
+  const wording = await loadWording(folder, settings.languages, problems);
 
   if (problems.length > 0) throw new CampaignError(sortProblems(problems));
   return {
@@ -177,6 +181,7 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
     exitUrl: settings.exitUrl,
     contact: settings.contact,
     content,
+    wording,
     warnings,
   };
 }

@@ -14,7 +14,7 @@ export const STRINGS_DIR = path.resolve(
 );
 export const REFERENCE_LANGUAGE = "en";
 
-type Tree = { [key: string]: string | Tree };
+export type Tree = { [key: string]: string | Tree };
 
 export interface UiStrings {
   /** The file's language (may be shorter than the tag asked for). */
@@ -80,13 +80,21 @@ export function missingKeys(tag: string): string[] {
  * A translator bound to one tag: `t("hotline.callLabel", { number })`, and for plural groups
  * `t("share.imageCount", { count: 3 })`. Placeholders are filled as plain text; templates escape.
  */
-export function translator(tag: string): (key: string, values?: Record<string, string | number>) => string {
+export function translator(
+  tag: string,
+  /** The campaign's own wording for this language (campaigns/<slug>/strings/<lang>.json). */
+  wording?: Tree,
+): (key: string, values?: Record<string, string | number>) => string {
   const strings = uiStrings(tag);
   if (!strings) throw new Error(`No UI strings for language "${tag}"`);
   const plurals = new Intl.PluralRules(tag);
-  return (key, values = {}) => {
-    let node: string | Tree | undefined = strings.strings;
+  const find = (tree: Tree | undefined, key: string) => {
+    let node: string | Tree | undefined = tree;
     for (const part of key.split(".")) node = typeof node === "object" ? node[part] : undefined;
+    return node;
+  };
+  return (key, values = {}) => {
+    let node = find(wording, key) ?? find(strings.strings, key);
     if (node !== undefined && typeof node === "object") {
       const count = Number(values.count ?? 0);
       node = node[plurals.select(count)] ?? node.other;

@@ -7,7 +7,7 @@ import "../social/fonts.ts"; // first: points fontconfig at the shipped fonts be
 import path from "node:path";
 import { type Campaign, CampaignError, type Content, type Hotline, type Problem } from "../campaign/index.ts";
 import { type Direction, endonym, formatDate, ogLocale, textDirection } from "../i18n/languages.ts";
-import { translator, uiStrings } from "../i18n/strings.ts";
+import { type Tree, translator, uiStrings } from "../i18n/strings.ts";
 import { type Logo, processLogo } from "../images/logos.ts";
 import { type KitFile, planKit, renderKits, statKit } from "../kit/plan.ts";
 import { makeKitZips } from "../kit/zip.ts";
@@ -150,7 +150,7 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
     const campaign = campaigns[index];
     const design = await loadDesign(path.join(options.templatesDir, campaign.template));
     for (const lang of view.languages) {
-      const chrome = pageChrome(view, lang.tag);
+      const chrome = pageChrome(view, lang.tag, campaign.wording?.[lang.tag]);
       const content = campaign.content[lang.tag];
       const planned = planShareImages({
         slug: view.slug,
@@ -274,7 +274,10 @@ async function campaignView(campaign: Campaign, options: SiteDataOptions): Promi
     content: campaign.content[campaign.defaultLanguage],
     emblem: pageEmblem((await loadDesign(path.join(options.templatesDir, campaign.template))).emblem),
   };
-  return { ...view, chrome: pageChrome(view, campaign.defaultLanguage) };
+  return {
+    ...view,
+    chrome: pageChrome(view, campaign.defaultLanguage, campaign.wording?.[campaign.defaultLanguage]),
+  };
 }
 
 /** The emblem for inline use on a page: decorative (the title says what it is). */
@@ -289,10 +292,14 @@ function pageEmblem(svg: string): string {
     .trim();
 }
 
-function pageChrome(campaign: Pick<CampaignView, "date" | "hotlines">, tag: string): PageChrome {
+function pageChrome(
+  campaign: Pick<CampaignView, "date" | "hotlines">,
+  tag: string,
+  wording?: Tree,
+): PageChrome {
   const regions = new Intl.DisplayNames([tag], { type: "region", fallback: "code" });
   return {
-    t: translator(tag),
+    t: translator(tag, wording),
     dateText: formatDate(campaign.date, tag),
     hotlines: campaign.hotlines.map((hotline) => ({
       ...hotline,

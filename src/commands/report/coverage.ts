@@ -12,6 +12,7 @@ import { validate } from "../../campaign/validate.ts";
 import { parseYaml } from "../../campaign/yaml-source.ts";
 import { endonym, textDirection } from "../../i18n/languages.ts";
 import { missingKeys, translator, uiStrings } from "../../i18n/strings.ts";
+import { loadWording, overriddenKeys } from "../../i18n/wording.ts";
 import { languagePath } from "../../site/urls.ts";
 import { loadDesign } from "../../social/design.ts";
 import { glyphProblems, planShareImages, renderShareImages } from "../../social/index.ts";
@@ -55,8 +56,11 @@ export async function translationCoverage(
       () => undefined,
     );
     const languages: LanguageCoverage[] = [];
+    const wording = await loadWording(path.join(campaignsDir, slug), settings.languages, []);
     for (const tag of settings.languages) {
       const notes: string[] = [];
+      const overridden = overriddenKeys(wording[tag]);
+      if (overridden.length > 0) notes.push(`campaign wording for ${overridden.join(", ")}`);
       const contentFile = path.join(campaignsDir, slug, "content", `${tag}.md`);
       const raw = await fs.readFile(contentFile, "utf8").catch(() => undefined);
       const parsed = raw === undefined ? undefined : parseContent(raw, contentFile, tag);
@@ -82,7 +86,7 @@ export async function translationCoverage(
           theme: settings.theme,
           title: parsed.content.title,
           tagline: parsed.content.tagline,
-          hotlineLabel: translator(tag)("hotline.label"),
+          hotlineLabel: translator(tag, wording[tag])("hotline.label"),
           hotlineNumber: settings.hotlines[0].number,
           logos: [],
           contentFile,

@@ -1,0 +1,78 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { DOMParser } from "@xmldom/xmldom";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { CampaignError } from "../../src/campaign/problems.ts";
+import { STRINGS_DIR } from "../../src/i18n/strings.ts";
+import { exportUi, importUi } from "../../src/translations/ui.ts";
+import { readXliff, writeXliff, XLIFF_NAMESPACE } from "../../src/translations/xliff.ts";
+import { tempDir } from "../helpers/fixtures.ts";
+
+async function copyStrings(): Promise<string> {
+  const dir = await tempDir("ui-strings-");
+  await fs.cp(STRINGS_DIR, dir, { recursive: true });
+  return dir;
+}
+
+const test = suite("translations: UI strings");
+
+test("export then import without edits gives every strings file back byte for byte", async () => {
+  const dir = await copyStrings();
+  for (const name of await fs.readdir(STRINGS_DIR)) {
+    const lang = path.basename(name, ".json");
+    const xml = writeXliff(await exportUi({ to: lang, stringsDir: dir }));
+    const result = await importUi(readXliff(xml), `${lang}.xlf`, dir);
+    assert.is(
+      await fs.readFile(result.file, "utf8"),
+      await fs.readFile(path.join(STRINGS_DIR, name), "utf8"),
+      lang,
+    );
+  }
+  await fs.rm(dir, { recursive: true });
+});
+
+test("placeholders are protected and the reviewed state is carried", async () => {
+  const xml = writeXliff(await exportUi({ to: "nl" }));
+  const document = new DOMParser().parseFromString(xml, "text/xml");
+  const unit = Array.from(document.getElementsByTagNameNS(XLIFF_NAMESPACE, "unit")).find(
+    (element) => element.getAttribute("id") === "hotline.callLabel",
+  );
+  assert.ok(unit, "a unit per string, named by its key");
+  const ph = unit.getElementsByTagNameNS(XLIFF_NAMESPACE, "ph");
+  assert.is(ph.length, 2, "{number} in the source and the target");
+  assert.is(ph[0].getAttribute("canDelete"), "no");
+  const segment = unit.getElementsByTagNameNS(XLIFF_NAMESPACE, "segment")[0];
+  assert.is(segment.getAttribute("state"), "translated", "the Dutch drafts are not reviewed");
+  const english = writeXliff(await exportUi({ to: "en" }));
+  assert.ok(
+    english.includes('state="final"') && !english.includes('state="translated"'),
+    "English is reviewed",
+  );
+});
+
+test("final units make a reviewed file; a changed placeholder is refused with its unit", async () => {
+  const dir = await copyStrings();
+  const exported = await exportUi({ to: "nl", stringsDir: dir });
+  const final = { ...exported, units: exported.units.map((unit) => ({ ...unit, state: "final" as const })) };
+  const result = await importUi(readXliff(writeXliff(final)), "nl.xlf", dir);
+  assert.ok(result.reviewed);
+  assert.is(JSON.parse(await fs.readFile(result.file, "utf8")).reviewed, true);
+
+  const before = await fs.readFile(path.join(dir, "nl.json"), "utf8");
+  const broken = writeXliff(exported).replace(
+    /(<unit id="hotline.callLabel">[\s\S]*?<target xml:space="preserve">[^<]*)<ph[^>]*\/>/,
+    "$1{nummer}",
+  );
+  try {
+    await importUi(readXliff(broken), "nl.xlf", dir);
+    assert.unreachable("a dropped placeholder must be refused");
+  } catch (error) {
+    assert.instance(error, CampaignError);
+    assert.match((error as Error).message, "nl.xlf unit hotline.callLabel: placeholders changed");
+  }
+  assert.is(await fs.readFile(path.join(dir, "nl.json"), "utf8"), before, "nothing written");
+  await fs.rm(dir, { recursive: true });
+});
+
+test.run();
