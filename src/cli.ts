@@ -24,6 +24,7 @@ Commands:
                                   build the sites into _site/ (or --out)
   new <slug> [--from <slug>]      create a campaign from the starter or an existing one
   serve [--port <n>]              preview on localhost with live reload
+  edit [--port <n>]               the preview and the CMS at /admin/ (local backend)
 
 Options:
   --campaigns <dir>               the folder of campaigns (default: campaigns/)
@@ -58,6 +59,10 @@ export async function main(argv: string[]): Promise<number> {
       case "serve":
         await serve({ root: ROOT, port: values.port ? Number(values.port) : 8080 });
         return 0;
+      case "edit":
+        return (await import("./commands/edit.ts")).run(values.port ? ["--port", values.port] : rest, {
+          root: ROOT,
+        });
       default:
         console.error(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;
