@@ -1,12 +1,11 @@
 /**
  * The CMS configuration, generated from the campaign schema and the campaign folders: one
- * collection per campaign, because each campaign has its own list of languages. The settings
- * (campaign.yaml) are one entry; the words (content/<lang>.md) are another, edited with every
- * language side by side.
+ * collection of words per campaign, because each campaign has its own list of languages
+ * (content/<lang>.md, every language side by side), and one collection of settings with a file
+ * per campaign (campaign.yaml).
  *
- * Decap's "multiple_files" structure turns a file path ending in "md" into "<locale>.md", so the
- * content entry is addressed as `content/md` and Decap reads and writes `content/fr.md`,
- * `content/nl.md`… exactly the layout the loader reads.
+ * Decap's "multiple_files" structure names the languages of an entry `<entry>.<lang>.md`; the
+ * local backend maps those names to `content/<lang>.md` (paths.ts), the layout the loader reads.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -101,37 +100,40 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
     ? { partnersRelation: { collection: "partners", file: "partners", valueField: "partners.*.name" } }
     : {};
   const campaigns = await campaignEntries(options.campaignsDir);
-  const collections: Record<string, unknown>[] = campaigns
-    .filter((campaign) => campaign.languages.length > 0)
-    .map((campaign) => ({
+  const withLanguages = campaigns.filter((campaign) => campaign.languages.length > 0);
+  const collections: Record<string, unknown>[] = withLanguages.map((campaign) => ({
+    name: campaign.slug,
+    label: `${campaign.slug}: words`,
+    label_singular: `words (${campaign.languages.join(", ")})`,
+    // The local backend shows content/<lang>.md as content/page.<lang>.md (see paths.ts).
+    folder: `${folder}/${campaign.slug}/content`,
+    format: "frontmatter",
+    extension: "md",
+    create: false,
+    delete: false,
+    identifier_field: "title",
+    summary: `{{title}} (${campaign.languages.join(", ")})`,
+    i18n: {
+      structure: "multiple_files",
+      locales: campaign.languages,
+      default_locale: campaign.languages[0],
+    },
+    editor: { preview: true },
+    fields: contentFields(),
+  }));
+  collections.push({
+    name: "settings",
+    label: "Settings (campaign.yaml)",
+    format: "yaml",
+    extension: "yaml",
+    editor: { preview: false },
+    files: campaigns.map((campaign) => ({
       name: campaign.slug,
       label: campaign.slug,
-      i18n: {
-        structure: "multiple_files",
-        locales: campaign.languages,
-        default_locale: campaign.languages[0],
-      },
-      editor: { preview: true },
-      files: [
-        {
-          name: "content",
-          label: `Words (${campaign.languages.join(", ")})`,
-          file: `${folder}/${campaign.slug}/content/md`,
-          format: "frontmatter",
-          extension: "md",
-          i18n: true,
-          fields: contentFields(),
-        },
-        {
-          name: "settings",
-          label: "Settings (campaign.yaml)",
-          file: `${folder}/${campaign.slug}/${CAMPAIGN_FILE}`,
-          format: "yaml",
-          i18n: false,
-          fields: settingsFields(fieldOptions),
-        },
-      ],
-    }));
+      file: `${folder}/${campaign.slug}/${CAMPAIGN_FILE}`,
+      fields: settingsFields(fieldOptions),
+    })),
+  });
   if (hasPartners) {
     collections.push({
       name: "partners",
@@ -154,8 +156,13 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
       ],
     });
   }
+  // Decap reads a collection's languages only when the configuration also has a global i18n.
+  const allLanguages = [...new Set(withLanguages.flatMap((campaign) => campaign.languages))];
   return {
     backend: backendConfig(options.backend),
+    ...(allLanguages.length > 0
+      ? { i18n: { structure: "multiple_files", locales: allLanguages, default_locale: allLanguages[0] } }
+      : {}),
     media_folder: `${folder}/media`,
     publish_mode: "simple",
     collections,

@@ -13,6 +13,7 @@ import { stringify } from "yaml";
 import { CampaignError, loadCampaigns, type Problem } from "../campaign/index.ts";
 import { projectPaths } from "../site/plugin.ts";
 import { campaignEntries, cmsConfig } from "./config.ts";
+import { mapStrings, pathMapper } from "./paths.ts";
 
 export const ADMIN_SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), "admin");
 const require = createRequire(import.meta.url);
@@ -20,6 +21,10 @@ const require = createRequire(import.meta.url);
 export const DECAP_DIST = path.dirname(require.resolve("decap-cms/dist/decap-cms.js"));
 
 type Next = (error?: unknown) => void;
+interface ExpressApp {
+  (request: IncomingMessage, response: ServerResponse, next: Next): void;
+  use(handler: Middleware): void;
+}
 export type Middleware = (request: IncomingMessage, response: ServerResponse, next: Next) => void;
 
 export interface StatusProblem {
@@ -73,11 +78,21 @@ export async function editorMiddleware({ contentRoot }: EditorOptions): Promise<
   const previous = process.env.GIT_REPO_DIRECTORY;
   process.env.GIT_REPO_DIRECTORY = contentRoot;
   // Both are CommonJS without types: express comes with decap-server, which mounts on it.
-  const express = require("express") as () => unknown;
+  const express = require("express") as (() => ExpressApp) & { json(options: unknown): Middleware };
   const { registerLocalFs } = require("decap-server/dist/middlewares.js") as {
     registerLocalFs: (app: unknown, options: { logLevel: string }) => Promise<void>;
   };
   const api = express();
+  const mapper = pathMapper(path.relative(contentRoot, campaignsDir).split(path.sep).join("/") || ".");
+  api.use(express.json({ limit: "50mb" }));
+  api.use((request, response, next) => {
+    const body = (request as IncomingMessage & { body?: unknown }).body;
+    (request as IncomingMessage & { body?: unknown }).body = mapStrings(body, mapper.toDisk);
+    const json = (response as ServerResponse & { json(value: unknown): void }).json.bind(response);
+    (response as ServerResponse & { json(value: unknown): void }).json = (value: unknown) =>
+      json(mapStrings(value, mapper.toCms));
+    next();
+  });
   await registerLocalFs(api, { logLevel: "warn" });
   if (previous === undefined) delete process.env.GIT_REPO_DIRECTORY;
   else process.env.GIT_REPO_DIRECTORY = previous;
@@ -110,7 +125,7 @@ export async function editorMiddleware({ contentRoot }: EditorOptions): Promise<
   };
   const backend: Middleware = (request, response, next) => {
     if (!(request.url ?? "").startsWith("/api/v1")) return next();
-    (api as unknown as Middleware)(request, response, next);
+    api(request, response, next);
   };
   return [admin, backend];
 }
