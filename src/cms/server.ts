@@ -13,6 +13,7 @@ import { stringify } from "yaml";
 import { CampaignError, loadCampaigns, type Problem } from "../campaign/index.ts";
 import { projectPaths } from "../site/plugin.ts";
 import { campaignEntries, cmsConfig } from "./config.ts";
+import { mergeSaved } from "./merge.ts";
 import { mapStrings, pathMapper } from "./paths.ts";
 
 export const ADMIN_SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), "admin");
@@ -87,7 +88,9 @@ export async function editorMiddleware({ contentRoot }: EditorOptions): Promise<
   api.use(express.json({ limit: "50mb" }));
   api.use((request, response, next) => {
     const body = (request as IncomingMessage & { body?: unknown }).body;
-    (request as IncomingMessage & { body?: unknown }).body = mapStrings(body, mapper.toDisk);
+    const onDisk = mapStrings(body, mapper.toDisk) as ApiRequest | undefined;
+    (request as IncomingMessage & { body?: unknown }).body = onDisk;
+    if (onDisk?.action === "persistEntry") mergeWithDisk(contentRoot, onDisk.params);
     const json = (response as ServerResponse & { json(value: unknown): void }).json.bind(response);
     (response as ServerResponse & { json(value: unknown): void }).json = (value: unknown) =>
       json(mapStrings(value, mapper.toCms));
@@ -128,6 +131,25 @@ export async function editorMiddleware({ contentRoot }: EditorOptions): Promise<
     api(request, response, next);
   };
   return [admin, backend];
+}
+
+interface ApiRequest {
+  action?: string;
+  params: { entry?: DataFile; dataFiles?: DataFile[] };
+}
+interface DataFile {
+  path: string;
+  raw: string;
+}
+
+/** Keeps what did not change as written on disk (see merge.ts). */
+function mergeWithDisk(repoRoot: string, params: ApiRequest["params"]): void {
+  for (const file of params.dataFiles ?? (params.entry ? [params.entry] : [])) {
+    const absolute = path.resolve(repoRoot, file.path);
+    if (!absolute.startsWith(repoRoot + path.sep)) continue;
+    const existing = fs.existsSync(absolute) ? fs.readFileSync(absolute, "utf8") : undefined;
+    file.raw = mergeSaved(file.path, existing, file.raw);
+  }
 }
 
 /** A file of the admin page or of Decap's bundle (its lazily loaded chunks included). */
