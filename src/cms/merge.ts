@@ -19,7 +19,7 @@ export function mergeYaml(existing: string, incoming: string): string {
   for (const [key, value] of Object.entries(after)) {
     if (!isDeepStrictEqual(before[key], value)) document.set(key, value);
   }
-  return document.toString({ lineWidth: 0 });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /** Applies a Markdown file with front matter onto the existing one: changed keys, changed body. */
