@@ -6,7 +6,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "./build.ts";
-import { CampaignError, formatProblem, loadCampaigns, type Problem } from "./campaign/index.ts";
+import {
+  CampaignError,
+  formatProblem,
+  listCampaigns,
+  loadCampaigns,
+  type Problem,
+} from "./campaign/index.ts";
 import { coverageIsComplete, formatCoverage, translationCoverage } from "./i18n/coverage.ts";
 import { ScaffoldError, scaffold } from "./scaffold.ts";
 import { serve } from "./serve.ts";
@@ -20,8 +26,9 @@ Commands:
   check [--campaign <slug>] [--translations]
                                   validate campaigns without building; with
                                   --translations, a table of each language's status
-  build [--campaign <slug>] [--out <dir>]
-                                  build the sites into _site/ (or --out)
+  build [--campaign <slug>] [--out <dir>] [--with-admin [--admin-repo github:<owner>/<name>]]
+                                  build the sites into _site/ (or --out); --with-admin
+                                  adds the CMS under <slug>/admin/
   new <slug> [--from <slug>]      create a campaign from the starter or an existing one
   serve [--port <n>]              preview on localhost with live reload
   edit [--port <n>]               the preview and the CMS at /admin/ (local backend)
@@ -53,7 +60,13 @@ export async function main(argv: string[]): Promise<number> {
           ? await checkTranslations(campaignsDir, values.campaign)
           : await check(campaignsDir, values.campaign);
       case "build":
-        return await runBuild(campaignsDir, values.campaign, values.out);
+        return await runBuild(
+          campaignsDir,
+          values.campaign,
+          values.out,
+          values["with-admin"],
+          values["admin-repo"],
+        );
       case "new":
         return await runNew(campaignsDir, rest[0], values.from);
       case "serve":
@@ -83,6 +96,8 @@ function parse(argv: string[]) {
       out: { type: "string" },
       from: { type: "string" },
       port: { type: "string" },
+      "with-admin": { type: "boolean" },
+      "admin-repo": { type: "string" },
       debug: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -114,7 +129,15 @@ async function checkTranslations(campaignsDir: string, only?: string[]): Promise
   return 1;
 }
 
-async function runBuild(campaignsDir: string, only?: string[], out?: string): Promise<number> {
+async function runBuild(
+  campaignsDir: string,
+  only?: string[],
+  out?: string,
+  withAdmin?: boolean,
+  adminRepo?: string,
+): Promise<number> {
+  const admin = withAdmin ? await import("./cms/publish.ts") : undefined;
+  const backend = admin?.parseBackend(adminRepo ?? "github:OWNER/REPOSITORY");
   const result = await build({
     root: ROOT,
     campaignsDir,
@@ -134,6 +157,21 @@ async function runBuild(campaignsDir: string, only?: string[], out?: string): Pr
     console.log(`Unchanged since the last build, kept as they were: ${result.reusedCampaigns} campaign(s)`);
   }
   console.log(`Share images: ${result.shareImages.rendered} rendered, ${result.shareImages.reused} reused`);
+  if (admin && backend) {
+    const slugs = only ?? (await listCampaigns(campaignsDir));
+    for (const slug of slugs) {
+      const dir = await admin.writeAdmin({
+        outDir: result.outDir,
+        slug,
+        campaignsDir,
+        repoRoot: path.dirname(campaignsDir),
+        backend,
+      });
+      console.log(
+        `Admin for ${slug}: ${path.relative(process.cwd(), dir)}/ (${backend.name}: ${backend.repo})`,
+      );
+    }
+  }
   return 0;
 }
 

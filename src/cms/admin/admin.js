@@ -98,6 +98,8 @@ function showProblems() {
 async function poll() {
   try {
     const response = await fetch("status.json", { cache: "no-store" });
+    // Published with --with-admin there is no check server: the Git host's CI checks instead.
+    if (response.status === 404) return;
     const status = await response.json();
     problems = status.problems;
     showProblems();
