@@ -113,8 +113,11 @@ async function poll() {
 fetch("campaigns.json")
   .then((response) => response.json())
   .then((list) => {
-    for (const campaign of list) campaigns[campaign.slug] = campaign;
+    // Each campaign's words are a collection named after the campaign.
+    for (const campaign of list) {
+      campaigns[campaign.slug] = campaign;
+      CMS.registerPreviewTemplate(campaign.slug, ContentPreview);
+    }
   });
 
-CMS.registerPreviewTemplate("content", ContentPreview);
 poll();
