@@ -15,7 +15,7 @@ export interface PathMapper {
 
 /** `folder` is the campaigns folder relative to the backend's root, such as "campaigns". */
 export function pathMapper(folder: string): PathMapper {
-  const prefix = escape(folder === "." ? "" : `${folder}/`);
+  const prefix = escapeRegExp(folder === "." ? "" : `${folder}/`);
   const cmsName = new RegExp(`^(${prefix}[a-z0-9][a-z0-9-]*/content)/${ENTRY}\\.([A-Za-z0-9-]+)\\.md$`);
   const diskName = new RegExp(`^(${prefix}[a-z0-9][a-z0-9-]*/content)/([A-Za-z0-9-]+)\\.md$`);
   return {
@@ -34,6 +34,6 @@ export function mapStrings<T>(value: T, map: (value: string) => string): T {
   return value;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
