@@ -16,7 +16,10 @@ Commands:
                                   validate campaigns without building; with
                                   --translations, a table of each language's status
   build [--campaign <slug>] [--out <dir>] [--base-url <url>] [--timings]
-                                  build the sites into _site/ (or --out)
+        [--with-admin [--admin-repo github:<owner>/<name>]]
+                                  build the sites into _site/ (or --out); --with-admin
+                                  adds the CMS under <slug>/admin/
+  edit [--port <n>]               the preview and the CMS at /admin/ (local backend)
   new <slug> [--template <name>]  create a campaign from a template's starter
   new [<slug>] --from <slug> [--date YYYY-MM-DD]
                                   next year's edition of an existing campaign
@@ -47,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import("./commands/build.ts")).run(rest, context);
     case "new":
       return (await import("./commands/new.ts")).run(rest, context);
+    case "edit":
+      return (await import("./commands/edit.ts")).run(rest, context);
     case "serve":
       return (await import("./commands/serve.ts")).run(rest, context);
     case "pack":

@@ -21,13 +21,18 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
       out: { type: "string" },
       "base-url": { type: "string" },
       timings: { type: "boolean" },
+      "with-admin": { type: "boolean" },
+      "admin-repo": { type: "string" },
     });
     const baseUrl = values["base-url"] === undefined ? undefined : parseBaseUrl(values["base-url"]);
+    const admin = values["with-admin"] ? await import("../cms/publish.ts") : undefined;
+    const backend = admin?.parseBackend(values["admin-repo"] ?? "github:OWNER/REPOSITORY");
+    const campaignsDir = campaignsDirOf(context.root, values.campaigns);
     const { build } = await import("../build.ts");
     const result = await build({
       baseUrl,
       root: context.root,
-      campaignsDir: campaignsDirOf(context.root, values.campaigns),
+      campaignsDir,
       only: values.campaign,
       outDir: values.out ? path.resolve(values.out) : undefined,
       onCampaign: (campaign) =>
@@ -46,6 +51,22 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
     console.log(`Share images: ${result.shareImages.rendered} rendered, ${result.shareImages.reused} reused`);
     if (baseUrl) console.log(`Published under ${baseUrl} (each campaign at ${baseUrl}<slug>/)`);
     if (values.timings) console.log(formatTimings(result.timings));
+    if (admin && backend) {
+      const { listCampaigns } = await import("../campaign/index.ts");
+      const slugs = values.campaign ?? (await listCampaigns(campaignsDir));
+      for (const slug of slugs) {
+        const dir = await admin.writeAdmin({
+          outDir: result.outDir,
+          slug,
+          campaignsDir,
+          repoRoot: path.dirname(campaignsDir),
+          backend,
+        });
+        console.log(
+          `Admin for ${slug}: ${path.relative(process.cwd(), dir)}/ (${backend.name}: ${backend.repo})`,
+        );
+      }
+    }
     return 0;
   });
 }

@@ -1,0 +1,123 @@
+/*
+ * The campaign editor around Decap CMS: the preview of a page's words in the template's own
+ * stylesheet (right-to-left for Arabic, Persian…), and the list of problems the check found
+ * in the saved files, shown in the editor instead of a broken page.
+ */
+/* global CMS, h */
+const campaigns = {};
+let problems = [];
+const listeners = new Set();
+
+/** "campaigns/blue-heart-2023-be/content/md" → "blue-heart-2023-be" */
+function slugOf(entryPath) {
+  const parts = String(entryPath || "").split("/");
+  const at = parts.lastIndexOf("content");
+  return at > 0 ? parts[at - 1] : parts[parts.length - 2];
+}
+
+/** The language shown in the preview: Decap swaps in that language's data, so find which. */
+function localeOf(entry, campaign) {
+  const data = entry.get("data");
+  const i18n = entry.get("i18n");
+  if (i18n) {
+    for (const locale of campaign.languages.slice(1)) {
+      if (i18n.getIn([locale, "data"]) === data) return locale;
+    }
+  }
+  return campaign.languages[0] || "en";
+}
+
+function problemItems(list) {
+  return list.map((problem) =>
+    h(
+      "li",
+      { key: problem.text },
+      h("code", null, problem.where),
+      problem.key ? ` ${problem.key}: ` : ": ",
+      problem.message,
+    ),
+  );
+}
+
+function ContentPreview(props) {
+  const slug = slugOf(props.entry.get("path"));
+  const campaign = campaigns[slug] || { languages: [], directions: {} };
+  const locale = localeOf(props.entry, campaign);
+  const dir = campaign.directions[locale] || "ltr";
+  const data = props.entry.get("data");
+  if (props.document) {
+    props.document.documentElement.lang = locale;
+    props.document.documentElement.dir = dir;
+  }
+  const own = problems.filter((problem) => problem.campaign === slug);
+  return h(
+    "div",
+    { lang: locale, dir },
+    h("link", { rel: "stylesheet", href: `/${slug}/assets/site.css` }),
+    own.length > 0
+      ? h(
+          "div",
+          { className: "wrap", role: "alert" },
+          h("h2", null, "Not published until fixed"),
+          h("ul", null, problemItems(own)),
+        )
+      : null,
+    h(
+      "main",
+      { id: "main" },
+      h(
+        "div",
+        { className: "wrap" },
+        h("h1", null, data.get("title")),
+        h("p", { className: "tagline" }, data.get("tagline")),
+        h("div", { className: "body" }, props.widgetFor("body")),
+      ),
+    ),
+  );
+}
+
+function showProblems() {
+  const box = document.getElementById("campaign-check");
+  if (!box) return;
+  box.hidden = problems.length === 0;
+  box.replaceChildren();
+  if (problems.length === 0) return;
+  const heading = document.createElement("h2");
+  heading.textContent = `The check found ${problems.length} problem${problems.length === 1 ? "" : "s"} in the saved files; the preview keeps the last good pages until they are fixed:`;
+  const list = document.createElement("ul");
+  for (const problem of problems) {
+    const item = document.createElement("li");
+    const where = document.createElement("code");
+    where.textContent = problem.where;
+    item.append(where, problem.key ? ` ${problem.key}: ${problem.message}` : `: ${problem.message}`);
+    list.append(item);
+  }
+  box.append(heading, list);
+}
+
+async function poll() {
+  try {
+    const response = await fetch("status.json", { cache: "no-store" });
+    // Published with --with-admin there is no check server: the Git host's CI checks instead.
+    if (response.status === 404) return;
+    const status = await response.json();
+    problems = status.problems;
+    showProblems();
+    for (const listener of listeners) listener();
+  } catch {
+    // The preview server is restarting; try again on the next round.
+  }
+  setTimeout(poll, 2000);
+}
+
+fetch("campaigns.json")
+  .then((response) => response.json())
+  .then((list) => {
+    // Each campaign's words are a collection named after the campaign.
+    for (const campaign of list) {
+      campaigns[campaign.slug] = campaign;
+      CMS.registerPreviewTemplate(campaign.slug, ContentPreview);
+    }
+  });
+
+poll();

@@ -1,0 +1,185 @@
+/**
+ * The CMS configuration, generated from the campaign schema and the campaign folders: one
+ * collection of words per campaign, because each campaign has its own list of languages
+ * (content/<lang>.md, every language side by side), and one collection of settings with a file
+ * per campaign (campaign.yaml).
+ *
+ * Decap's "multiple_files" structure names the languages of an entry `<entry>.<lang>.md`; the
+ * local backend maps those names to `content/<lang>.md` (paths.ts), the layout the loader reads.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { listCampaigns } from "../campaign/index.ts";
+import { CAMPAIGN_FILE } from "../campaign/load.ts";
+import { campaignFileSchema, contentFrontMatterSchema, languageTag } from "../campaign/schema.ts";
+import { textDirection } from "../i18n/languages.ts";
+import { type CmsField, type FieldOptions, fieldsOf, schemaNode } from "./fields.ts";
+
+/** Where a shared list of partners lives, when the project has one. */
+export const PARTNERS_FILE = "assets/partners.yaml";
+
+export type Backend =
+  | { name: "local" }
+  | { name: "github" | "gitlab"; repo: string; branch?: string; baseUrl?: string };
+
+export interface CampaignEntry {
+  slug: string;
+  languages: string[];
+  directions: Record<string, "ltr" | "rtl">;
+}
+
+/** Campaign folders with the languages their campaign.yaml lists (read leniently: a campaign
+ * with problems stays editable so the problems can be fixed in the CMS). */
+export async function campaignEntries(campaignsDir: string): Promise<CampaignEntry[]> {
+  const entries: CampaignEntry[] = [];
+  for (const slug of await listCampaigns(campaignsDir)) {
+    let languages: string[] = [];
+    try {
+      const data = parse(fs.readFileSync(path.join(campaignsDir, slug, CAMPAIGN_FILE), "utf8")) as {
+        languages?: unknown;
+      };
+      if (Array.isArray(data?.languages)) {
+        languages = data.languages.filter(
+          (tag): tag is string => typeof tag === "string" && languageTag.safeParse(tag).success,
+        );
+      }
+    } catch {
+      // An unreadable campaign.yaml is reported by the check; its words stay reachable below.
+    }
+    if (languages.length === 0) {
+      const contentDir = path.join(campaignsDir, slug, "content");
+      languages = fs.existsSync(contentDir)
+        ? fs
+            .readdirSync(contentDir)
+            .filter((name) => name.endsWith(".md"))
+            .map((name) => name.slice(0, -3))
+            .sort()
+        : [];
+    }
+    const directions = Object.fromEntries(languages.map((tag) => [tag, textDirection(tag)]));
+    entries.push({ slug, languages, directions });
+  }
+  return entries;
+}
+
+export interface ConfigOptions {
+  /** The folder of campaigns. */
+  campaignsDir: string;
+  /** The repository root the backend reads and writes paths under. */
+  repoRoot: string;
+  backend: Backend;
+}
+
+/** The fields of campaign.yaml, from campaignFileSchema. */
+export function settingsFields(options: FieldOptions = {}): CmsField[] {
+  return fieldsOf(schemaNode(campaignFileSchema), options, schemaNode(languageTag).pattern);
+}
+
+/** The fields of content/<lang>.md: the front matter from contentFrontMatterSchema, then the body;
+ * every one translated. */
+export function contentFields(): CmsField[] {
+  const frontMatter = fieldsOf(schemaNode(contentFrontMatterSchema)).map((field) =>
+    field.name === "description" ? { ...field, widget: "text" } : field,
+  );
+  const body: CmsField = {
+    name: "body",
+    label: "Text",
+    widget: "markdown",
+    hint: "The page's main text. Raw HTML is shown as text, never as markup.",
+    required: true,
+  };
+  return [...frontMatter, body].map((field) => ({ ...field, i18n: true }));
+}
+
+export async function cmsConfig(options: ConfigOptions): Promise<Record<string, unknown>> {
+  const folder = toPosix(path.relative(options.repoRoot, options.campaignsDir));
+  const partnersPath = path.join(options.repoRoot, PARTNERS_FILE);
+  const hasPartners = fs.existsSync(partnersPath);
+  const fieldOptions: FieldOptions = hasPartners
+    ? { partnersRelation: { collection: "partners", file: "partners", valueField: "partners.*.name" } }
+    : {};
+  const campaigns = await campaignEntries(options.campaignsDir);
+  const withLanguages = campaigns.filter((campaign) => campaign.languages.length > 0);
+  const collections: Record<string, unknown>[] = withLanguages.map((campaign) => ({
+    name: campaign.slug,
+    label: `${campaign.slug}: words`,
+    label_singular: `words (${campaign.languages.join(", ")})`,
+    // The local backend shows content/<lang>.md as content/page.<lang>.md (see paths.ts).
+    folder: `${folder}/${campaign.slug}/content`,
+    format: "frontmatter",
+    extension: "md",
+    create: false,
+    delete: false,
+    identifier_field: "title",
+    summary: `{{title}} (${campaign.languages.join(", ")})`,
+    i18n: {
+      structure: "multiple_files",
+      locales: campaign.languages,
+      default_locale: campaign.languages[0],
+    },
+    editor: { preview: true },
+    fields: contentFields(),
+  }));
+  collections.push({
+    name: "settings",
+    label: "Settings (campaign.yaml)",
+    format: "yaml",
+    extension: "yaml",
+    editor: { preview: false },
+    files: campaigns.map((campaign) => ({
+      name: campaign.slug,
+      label: campaign.slug,
+      file: `${folder}/${campaign.slug}/${CAMPAIGN_FILE}`,
+      fields: settingsFields(fieldOptions),
+    })),
+  });
+  if (hasPartners) {
+    collections.push({
+      name: "partners",
+      label: "Partners (shared list)",
+      files: [
+        {
+          name: "partners",
+          label: "Partners",
+          file: PARTNERS_FILE,
+          format: "yaml",
+          fields: [
+            {
+              name: "partners",
+              label: "Partners",
+              widget: "list",
+              fields: settingsFields().find((field) => field.name === "partners")?.fields ?? [],
+            },
+          ],
+        },
+      ],
+    });
+  }
+  // Decap reads a collection's languages only when the configuration also has a global i18n.
+  const allLanguages = [...new Set(withLanguages.flatMap((campaign) => campaign.languages))];
+  return {
+    backend: backendConfig(options.backend),
+    ...(allLanguages.length > 0
+      ? { i18n: { structure: "multiple_files", locales: allLanguages, default_locale: allLanguages[0] } }
+      : {}),
+    media_folder: `${folder}/media`,
+    publish_mode: "simple",
+    collections,
+  };
+}
+
+function backendConfig(backend: Backend): Record<string, unknown> {
+  // The local backend (decap-server's file-system middleware) answers on the preview's own origin.
+  if (backend.name === "local") return { name: "proxy", proxy_url: "/api/v1", branch: "main" };
+  return {
+    name: backend.name,
+    repo: backend.repo,
+    branch: backend.branch ?? "main",
+    ...(backend.baseUrl ? { base_url: backend.baseUrl } : {}),
+  };
+}
+
+function toPosix(value: string): string {
+  return value.split(path.sep).join("/") || ".";
+}

@@ -1,0 +1,115 @@
+import fs from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { type RunningEditor, startEditor } from "../../src/cms/editor.ts";
+import { findBrowser, launchBrowser } from "../helpers/browser.ts";
+import { ROOT, TEMPLATES, tempDir } from "../helpers/fixtures.ts";
+
+const test = suite("the CMS in a real browser");
+const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
+
+const SLUG = "blue-heart-2023-be";
+const state = {} as { browser: Browser; editor: RunningEditor; contentRoot: string };
+
+/** A port the system says is free now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+test.before(async () => {
+  const browser = await launchBrowser();
+  if (!browser) return;
+  const contentRoot = await tempDir("campaign-cms-");
+  await fs.cp(path.join(ROOT, "campaigns", SLUG), path.join(contentRoot, "campaigns", SLUG), {
+    recursive: true,
+  });
+  await fs.symlink(TEMPLATES, path.join(contentRoot, "templates"));
+  const editor = await startEditor({ root: ROOT, contentRoot, port: await freePort() });
+  Object.assign(state, { browser, editor, contentRoot });
+});
+
+test.after(async () => {
+  await state.browser?.close();
+  await state.editor?.close();
+  if (state.contentRoot && !process.env.KEEP)
+    await fs.rm(state.contentRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+});
+
+it("edit the French tagline side by side, save: one line changes on disk and the preview shows it", async () => {
+  const file = path.join(state.contentRoot, "campaigns", SLUG, "content/fr.md");
+  const before = await fs.readFile(file, "utf8");
+  const others = await Promise.all(
+    ["nl", "de", "en", "ar", "lb"].map((lang) =>
+      fs.readFile(path.join(state.contentRoot, "campaigns", SLUG, `content/${lang}.md`), "utf8"),
+    ),
+  );
+  const oldTagline = /^tagline: (.*)$/m.exec(before)?.[1] as string;
+  const newTagline = "Chaque victime compte, appelez le 078 055 800";
+
+  const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const origins = new Set<string>();
+  page.on("request", (request) => origins.add(new URL(request.url()).origin));
+  await page.goto(`${state.editor.url}admin/`);
+  await page.getByRole("button", { name: /login/i }).click();
+  await page.goto(`${state.editor.url}admin/#/collections/${SLUG}/entries/page`);
+
+  const tagline = page.locator('input[id^="tagline-field"]').first();
+  await tagline.waitFor();
+  assert.is(await tagline.inputValue(), oldTagline);
+  // The second language stands beside the first.
+  assert.is(
+    await page.locator('input[id^="tagline-field"]').nth(1).inputValue(),
+    /^tagline: (.*)$/m.exec(others[0])?.[1],
+  );
+  await tagline.fill(newTagline);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.getByText("Publish now").click();
+  await page
+    .getByText(/entry published|published/i)
+    .first()
+    .waitFor();
+
+  let after = before;
+  for (let attempt = 0; attempt < 50 && after === before; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    after = await fs.readFile(file, "utf8");
+  }
+  const lines = { before: before.split("\n"), after: after.split("\n") };
+  assert.is(lines.after.length, lines.before.length, "content/fr.md gained or lost lines");
+  const changed = lines.after.filter((line, index) => line !== lines.before[index]);
+  assert.equal(changed, [`tagline: ${newTagline}`]);
+  // The other languages were saved too, and stay byte for byte as they were.
+  for (const [index, lang] of ["nl", "de", "en", "ar", "lb"].entries()) {
+    const text = await fs.readFile(
+      path.join(state.contentRoot, "campaigns", SLUG, `content/${lang}.md`),
+      "utf8",
+    );
+    assert.is(text, others[index], `content/${lang}.md changed`);
+  }
+
+  // The dev server rebuilds on save; the French page shows the new tagline.
+  const preview = await state.browser.newPage();
+  let shown = "";
+  for (let attempt = 0; attempt < 60 && shown !== newTagline; attempt++) {
+    await preview.goto(`${state.editor.url}${SLUG}/fr/`);
+    shown = (await preview.locator(".tagline").textContent())?.trim() ?? "";
+    if (shown !== newTagline) await preview.waitForTimeout(250);
+  }
+  assert.is(shown, newTagline);
+  await preview.close();
+  await page.close();
+
+  assert.equal([...origins], [new URL(state.editor.url).origin], "the admin requested another origin");
+});
+
+test.run();

@@ -1,0 +1,128 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { campaignFileSchema, contentFrontMatterSchema } from "../../src/campaign/schema.ts";
+import { cmsConfig, contentFields, settingsFields } from "../../src/cms/config.ts";
+import type { CmsField, SchemaNode } from "../../src/cms/fields.ts";
+import { schemaNode } from "../../src/cms/fields.ts";
+import { mergeMarkdown, mergeYaml } from "../../src/cms/merge.ts";
+import { pathMapper } from "../../src/cms/paths.ts";
+import { availableLanguages } from "../../src/i18n/strings.ts";
+import { ROOT, tempDir } from "../helpers/fixtures.ts";
+
+const test = suite("cms configuration");
+
+/** Every key of a schema node as "a.b.c" with its required flag and pattern, recursively. */
+function schemaKeys(node: SchemaNode, prefix = ""): string[] {
+  const required = new Set(node.required ?? []);
+  return Object.entries(node.properties ?? {}).flatMap(([key, child]) => {
+    const name = prefix + key;
+    const own = `${name} required=${required.has(key)} pattern=${child.pattern ?? ""}`;
+    const items = child.items?.properties ? schemaKeys(child.items, `${name}[].`) : [];
+    return [own, ...schemaKeys(child, `${name}.`), ...items];
+  });
+}
+
+function fieldKeys(fields: CmsField[], prefix = ""): string[] {
+  return fields.flatMap((field) => {
+    const name = prefix + field.name;
+    const own = `${name} required=${field.required !== false} pattern=${field.pattern?.[0] ?? ""}`;
+    const nested = field.fields
+      ? fieldKeys(field.fields, field.widget === "list" ? `${name}[].` : `${name}.`)
+      : [];
+    return [own, ...nested];
+  });
+}
+
+test("campaign.yaml: every schema key has a field with the same required flag and pattern, and no more", () => {
+  const fields = fieldKeys(settingsFields()).sort();
+  const keys = schemaKeys(schemaNode(campaignFileSchema)).sort();
+  assert.equal(fields, keys);
+});
+
+test("content/<lang>.md: every front-matter key and the body, all translated", () => {
+  const fields = contentFields();
+  assert.equal(
+    fieldKeys(fields.filter((field) => field.name !== "body")).sort(),
+    schemaKeys(schemaNode(contentFrontMatterSchema)).sort(),
+  );
+  assert.ok(fields.some((field) => field.name === "body" && field.widget === "markdown"));
+  assert.ok(fields.every((field) => field.i18n === true));
+});
+
+test("widgets follow the values: colours, date, languages, countries, logo, help text", () => {
+  const fields = settingsFields();
+  const find = (name: string, list = fields) => list.find((field) => field.name === name) as CmsField;
+  const theme = find("theme");
+  assert.ok(theme.fields?.every((field) => field.widget === "color"));
+  assert.is(find("date").widget, "datetime");
+  assert.is(find("languages").widget, "select");
+  assert.equal(find("languages").options, availableLanguages());
+  const hotlines = find("hotlines");
+  assert.is(hotlines.widget, "list");
+  const country = find("country", hotlines.fields);
+  assert.is(country.widget, "select");
+  assert.ok(country.options?.includes("BE") && country.options.includes("LU"));
+  const logo = find("logo", find("partners").fields);
+  assert.is(logo.widget, "image");
+  assert.is(logo.media_folder, "logos");
+  assert.is(find("exitUrl").hint, "Where the safety exit goes: a neutral site.");
+});
+
+test("one collection of words per campaign, with that campaign's languages; partners inline without a shared list", async () => {
+  const config = (await cmsConfig({
+    campaignsDir: path.join(ROOT, "campaigns"),
+    repoRoot: ROOT,
+    backend: { name: "local" },
+  })) as { collections: { name: string; folder?: string; i18n?: { locales: string[] } }[] };
+  const words = config.collections.find((collection) => collection.name === "blue-heart-2023-be");
+  assert.equal(words?.i18n?.locales, ["fr", "nl", "de", "en", "ar", "lb"]);
+  assert.is(words?.folder, "campaigns/blue-heart-2023-be/content");
+  const benelux = config.collections.find((collection) => collection.name === "benelux-2021");
+  assert.equal(benelux?.i18n?.locales, ["fr", "nl", "en"]);
+});
+
+test("partners become a relation to assets/partners.yaml when that file exists", async () => {
+  const root = await tempDir();
+  await fs.cp(path.join(ROOT, "campaigns/benelux-2021"), path.join(root, "campaigns/benelux-2021"), {
+    recursive: true,
+  });
+  await fs.mkdir(path.join(root, "assets"));
+  await fs.writeFile(path.join(root, "assets/partners.yaml"), "partners: []\n");
+  const config = (await cmsConfig({
+    campaignsDir: path.join(root, "campaigns"),
+    repoRoot: root,
+    backend: { name: "github", repo: "example/campaigns" },
+  })) as { backend: { name: string }; collections: { name: string; files?: { fields: CmsField[] }[] }[] };
+  const settings = config.collections.find((collection) => collection.name === "settings");
+  const partners = settings?.files?.[0]?.fields.find((field) => field.name === "partners");
+  assert.is(partners?.widget, "relation");
+  assert.ok(config.collections.some((collection) => collection.name === "partners"));
+  assert.is(config.backend.name, "github");
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+test("the local backend shows content/<lang>.md as one entry's languages and back", () => {
+  const mapper = pathMapper("campaigns");
+  assert.is(mapper.toCms("campaigns/x-2024/content/nl-BE.md"), "campaigns/x-2024/content/page.nl-BE.md");
+  assert.is(mapper.toDisk("campaigns/x-2024/content/page.fr.md"), "campaigns/x-2024/content/fr.md");
+  assert.is(mapper.toCms("campaigns/x-2024/campaign.yaml"), "campaigns/x-2024/campaign.yaml");
+});
+
+test("a save keeps what did not change as written", () => {
+  const existing = '---\ntitle: A\ndescription: "Long: quoted"\n---\n\nBody.\n';
+  const same = mergeMarkdown(existing, "---\ntitle: A\ndescription: >-\n  Long: quoted\n---\nBody.\n");
+  assert.is(same, existing);
+  const changed = mergeMarkdown(
+    existing,
+    "---\ntitle: B\ndescription: Long: quoted\n---\nBody.\n".replace("Long: quoted", '"Long: quoted"'),
+  );
+  assert.is(changed, '---\ntitle: B\ndescription: "Long: quoted"\n---\n\nBody.\n');
+  assert.is(
+    mergeYaml("# note\nlanguages: [fr, nl]\ndate: 2023-07-30\n", "languages: [fr, nl]\ndate: 2024-07-30\n"),
+    "# note\nlanguages: [fr, nl]\ndate: 2024-07-30\n",
+  );
+});
+
+test.run();
