@@ -2,11 +2,11 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { type RunningEditor, startEditor } from "../../src/cms/editor.ts";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
 import { ROOT, TEMPLATES, tempDir } from "../helpers/fixtures.ts";
+import { suite } from "../helpers/suite.ts";
 
 const test = suite("the CMS in a real browser");
 const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;

@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
 import { exampleSite, serveStatic } from "../helpers/site.ts";
+import { suite } from "../helpers/suite.ts";
 
 const test = suite("open-now script in a real browser, with a fixed clock");
 const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;

@@ -8,11 +8,11 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import jsonld from "jsonld";
 import { parse } from "node-html-parser";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { type Campaign, loadCampaigns } from "../../src/campaign/index.ts";
 import { FIXTURES, ROOT } from "../helpers/fixtures.ts";
 import { exampleSite } from "../helpers/site.ts";
+import { suite } from "../helpers/suite.ts";
 
 const test = suite("JSON-LD of every campaign page");
 const SCHEMA = "https://schema.org";
