@@ -104,6 +104,12 @@ for (const name of cases) {
           }
         }
         for (const script of root.querySelectorAll("script")) {
+          if (script.getAttribute("type") === "application/ld+json") {
+            // A data block: never run, but it must not be able to close itself or hold markup.
+            assert.not.match(script.textContent, "<", `${file} JSON-LD holds a "<"`);
+            JSON.parse(script.textContent);
+            continue;
+          }
           assert.match(
             script.getAttribute("src") ?? "",
             /^(?:\.\.\/)*assets\/[a-z]+\.js$/,
@@ -116,6 +122,8 @@ for (const name of cases) {
         const fr = await fs.readFile(path.join(sanitisedOut, "minimal/fr/index.html"), "utf8");
         assert.match(fr, "<h1>&lt;img src=x onerror=alert(1)&gt; Titre</h1>");
         assert.match(fr, '<meta property="og:title" content="&lt;img src=x onerror=alert(1)&gt; Titre">');
+        const data = parse(fr).querySelector('script[type="application/ld+json"]')?.textContent ?? "";
+        assert.ok(data.includes("\\u003cimg src=x onerror=alert(1)>"), "the JSON-LD title is not escaped");
         await fs.access(path.join(sanitisedOut, "minimal/fr/share/minimal-fr-og.png"));
       }
       await fs.rm(sanitisedOut, { recursive: true });
