@@ -124,6 +124,11 @@ test("& and < in text are drawn, not parsed as markup", async () => {
   const png = await renderCard(card({ title: "Safe & sound <here>", tagline: "A < B && C > D" }));
   const ink = await inkByHalf(png, 150, 400);
   assert.ok(ink.start > 1000);
+  // Parsed as markup, an empty <i></i> would draw nothing; as text it draws its seven characters.
+  const tags = await renderCard(card({ tagline: "A<i></i>B" }));
+  const plain = await renderCard(card({ tagline: "AB" }));
+  const box = await differenceBox(tags, plain);
+  assert.ok(box.right - box.left > 50, `"<i></i>" drew ${JSON.stringify(box)}`);
 });
 
 test("text that cannot fit even at the smallest size is refused, naming the field", async () => {
