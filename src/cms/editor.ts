@@ -4,6 +4,7 @@
  * checks them, and the admin shows any problem the check finds.
  */
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
 import campaignSite, { type EleventyConfigLike } from "../site/plugin.ts";
 import { editorMiddleware } from "./server.ts";
@@ -23,10 +24,13 @@ export interface RunningEditor {
 
 type ServerConfig = EleventyConfigLike & { setServerOptions(options: Record<string, unknown>): void };
 
+const here = fileURLToPath(import.meta.url);
+
 export async function startEditor({ root, contentRoot = root, port }: EditorOptions): Promise<RunningEditor> {
   const middleware = await editorMiddleware({ contentRoot });
   const eleventy = new Eleventy(path.join(root, "src/site/pages"), path.join(contentRoot, ".cache/preview"), {
-    configPath: path.join(root, "src/cms/eleventy.config.ts"),
+    // This folder's eleventy.config (.ts under tsx, .js once compiled into dist/).
+    configPath: path.join(path.dirname(here), `eleventy.config${path.extname(here)}`),
     runMode: "serve",
     quietMode: true,
     config(eleventyConfig: ServerConfig) {

@@ -3,7 +3,7 @@
  * the campaign-site plugin and the CMS middleware are added by src/cms/editor.ts, which knows
  * which folder of campaigns is being edited.
  */
-import { config as siteConfig } from "../../eleventy.config.ts";
+import { config as siteConfig } from "../site/eleventy-config.ts";
 
 export default function () {}
 
