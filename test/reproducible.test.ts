@@ -119,9 +119,11 @@ test("a build interrupted halfway leaves the previous output unchanged", async (
     yaml,
     (await fs.readFile(yaml, "utf8")).replace('primary: "#1d4ed8"', 'primary: "#1e3a8a"'),
   );
+  // Node itself with tsx's loader, not the tsx command: that relays a signal and kills the build
+  // outright when it does not answer within 30 ms, which a busy machine can make it miss.
   const child = spawn(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    [path.join(ROOT, "src/cli.ts"), "build", "--campaigns", campaignsDir, "--out", out],
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "src/cli.ts"), "build", "--campaigns", campaignsDir, "--out", out],
     {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],

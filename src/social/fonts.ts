@@ -7,12 +7,19 @@
  * first text (sharp's text input, or SVG text in a partner logo), which is why src/site/data.ts
  * imports it first.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codePoints } from "./cmap.ts";
-import { EMOJI_FAMILY, emojiFontDir, emojiFontFile, emojiPackageVersion, ensureEmojiFont } from "./emoji.ts";
+import {
+  EMOJI_FAMILY,
+  emojiCodePoints,
+  emojiFontDir,
+  emojiPackageVersion,
+  ensureEmojiFont,
+} from "./emoji.ts";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -110,15 +117,34 @@ const INVISIBLE = /^(?:[\p{White_Space}\p{Cc}\p{Cf}]|\p{Variation_Selector})$/u;
 
 /** The characters of `text` that no shipped font can draw, without duplicates. */
 export function uncoveredCharacters(text: string): string[] {
-  coverage ??= new Set([
-    ...FONT_PACKAGES.flatMap((font) => [...codePoints(fs.readFileSync(fontFile(font, "regular")))]),
-    ...codePoints(fs.readFileSync(emojiFontFile(FONTCONFIG_FOLDER))),
-  ]);
+  coverage ??= shippedCoverage();
   const missing = new Set<string>();
   for (const char of text) {
     if (!INVISIBLE.test(char) && !coverage.has(char.codePointAt(0) ?? 0)) missing.add(char);
   }
   return [...missing];
+}
+
+/**
+ * Every code point the shipped fonts map. Reading the cmaps of the large fonts blocks for a tenth
+ * of a second, long enough to delay an interrupted build's clean-up, so the set is kept in
+ * .cache/fontconfig/ under the fonts' versions.
+ */
+function shippedCoverage(): Set<number> {
+  const key = crypto.createHash("sha256").update(fontFingerprint()).digest("hex").slice(0, 16);
+  const file = path.join(FONTCONFIG_FOLDER, `coverage-${key}.json`);
+  try {
+    return new Set(JSON.parse(fs.readFileSync(file, "utf8")) as number[]);
+  } catch {
+    const points = new Set([
+      ...FONT_PACKAGES.flatMap((font) => [...codePoints(fs.readFileSync(fontFile(font, "regular")))]),
+      ...emojiCodePoints(FONTCONFIG_FOLDER),
+    ]);
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, JSON.stringify([...points]));
+    fs.renameSync(temporary, file);
+    return points;
+  }
 }
 
 /** A fingerprint of the font files, for the image cache key. */
