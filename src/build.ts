@@ -23,6 +23,7 @@ import {
 import { type SiteData, siteData } from "./site/data.ts";
 import { projectPaths } from "./site/plugin.ts";
 import { verifySite } from "./site/verify.ts";
+import { withPseudoLanguages } from "./translations/pseudo.ts";
 
 export interface BuildOptions {
   /** Project root with campaigns/, templates/ and eleventy.config.ts. */
@@ -33,6 +34,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Build only these campaigns; the rest of the existing output is kept as it is. */
   only?: string[];
+  /** Add the pseudo-languages en-XA and ar-XB to every campaign, for layout testing. */
+  pseudo?: boolean;
   /** Called once per campaign when its pages are written. */
   onCampaign?: (report: CampaignReport) => void;
 }
@@ -67,13 +70,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const paths = projectPaths(options.root);
   const campaignsDir = options.campaignsDir ?? paths.campaignsDir;
   const outDir = path.resolve(options.outDir ?? path.join(options.root, "_site"));
-  const generator = await generatorFingerprint(options.root);
-  const campaigns = await loadCampaigns(campaignsDir, {
+  const generator = (await generatorFingerprint(options.root)) + (options.pseudo ? "+pseudo" : "");
+  const loaded = await loadCampaigns(campaignsDir, {
     templatesDir: paths.templatesDir,
     cacheDir: paths.cacheDir,
     only: options.only,
     memo: { dir: path.join(paths.cacheDir, "validated"), generator },
   });
+  const campaigns = options.pseudo ? loaded.map(withPseudoLanguages) : loaded;
 
   const { fingerprints, previous, reusable, site, siteWideCurrent } = await planReuse(
     options,

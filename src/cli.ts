@@ -20,8 +20,9 @@ Commands:
   check [--campaign <slug>] [--translations]
                                   validate campaigns without building; with
                                   --translations, a table of each language's status
-  build [--campaign <slug>] [--out <dir>]
-                                  build the sites into _site/ (or --out)
+  build [--campaign <slug>] [--out <dir>] [--pseudo]
+                                  build the sites into _site/ (or --out); --pseudo
+                                  adds the layout-test languages en-XA and ar-XB
   new <slug> [--from <slug>]      create a campaign from the starter or an existing one
   serve [--port <n>]              preview on localhost with live reload
   translations export|export-ui|import
@@ -56,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
           ? await checkTranslations(campaignsDir, values.campaign)
           : await check(campaignsDir, values.campaign);
       case "build":
-        return await runBuild(campaignsDir, values.campaign, values.out);
+        return await runBuild(campaignsDir, values.campaign, values.out, values.pseudo);
       case "new":
         return await runNew(campaignsDir, rest[0], values.from);
       case "serve":
@@ -79,6 +80,7 @@ function parse(argv: string[]) {
       campaign: { type: "string", multiple: true },
       campaigns: { type: "string" },
       translations: { type: "boolean" },
+      pseudo: { type: "boolean" },
       out: { type: "string" },
       from: { type: "string" },
       port: { type: "string" },
@@ -113,9 +115,15 @@ async function checkTranslations(campaignsDir: string, only?: string[]): Promise
   return 1;
 }
 
-async function runBuild(campaignsDir: string, only?: string[], out?: string): Promise<number> {
+async function runBuild(
+  campaignsDir: string,
+  only?: string[],
+  out?: string,
+  pseudo?: boolean,
+): Promise<number> {
   const result = await build({
     root: ROOT,
+    pseudo,
     campaignsDir,
     only,
     outDir: out ? path.resolve(out) : undefined,
