@@ -40,6 +40,8 @@ export interface BuildOptions {
   timings?: Timings;
   /** Make the launch-day kit (posters, calendar, frame, zips); default true. */
   kit?: boolean;
+  /** Add the pseudo-languages en-XA and ar-XB to every campaign, for layout testing. */
+  pseudo?: boolean;
   /** Called once per campaign when its pages are written. */
   onCampaign?: (report: CampaignReport) => void;
 }
@@ -187,11 +189,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
  * fingerprint that keyed them.
  */
 export async function validatedCampaigns(
-  options: Pick<BuildOptions, "root" | "campaignsDir" | "only" | "baseUrl">,
+  options: Pick<BuildOptions, "root" | "campaignsDir" | "only" | "baseUrl" | "pseudo">,
 ): Promise<{ campaigns: Campaign[]; generator: string }> {
   const paths = projectPaths(options.root);
   // Another address changes every page, so it is part of what the output depends on.
-  const generator = withBaseUrl(await generatorFingerprint(options.root), options.baseUrl);
+  // With pseudo-languages every campaign has two more, so it is a different output too.
+  const generator =
+    withBaseUrl(await generatorFingerprint(options.root), options.baseUrl) +
+    (options.pseudo ? "+pseudo" : "");
   const loaded = await loadCampaigns(options.campaignsDir ?? paths.campaignsDir, {
     templatesDir: paths.templatesDir,
     cacheDir: paths.cacheDir,
@@ -201,7 +206,10 @@ export async function validatedCampaigns(
       fingerprint: (dir) => campaignFingerprint(dir, generator),
     },
   });
-  const campaigns = options.baseUrl ? loaded.map((c) => publishedAt(c, options.baseUrl as string)) : loaded;
+  const published = options.baseUrl ? loaded.map((c) => publishedAt(c, options.baseUrl as string)) : loaded;
+  const campaigns = options.pseudo
+    ? published.map((await import("./translations/pseudo.ts")).withPseudoLanguages)
+    : published;
   return { campaigns, generator };
 }
 

@@ -15,9 +15,10 @@ Commands:
   check [--campaign <slug>] [--translations]
                                   validate campaigns without building; with
                                   --translations, a table of each language's status
-  build [--campaign <slug>] [--out <dir>] [--base-url <url>] [--timings]
+  build [--campaign <slug>] [--out <dir>] [--base-url <url>] [--timings] [--pseudo]
         [--with-admin [--admin-repo github:<owner>/<name>]]
-                                  build the sites into _site/ (or --out); --with-admin
+                                  build the sites into _site/ (or --out); --pseudo adds
+                                  the layout-test languages en-XA and ar-XB; --with-admin
                                   adds the CMS under <slug>/admin/
   edit [--port <n>]               the preview and the CMS at /admin/ (local backend)
   new <slug> [--template <name>]  create a campaign from a template's starter
@@ -26,7 +27,7 @@ Commands:
   serve [--port <n>]              preview on localhost with live reload
   pack <slug> [--out <dir>]       write <slug>.zip of a built campaign, ready to upload
   translations export|export-ui|import
-                                  XLIFF 2.0 for translators (see: translations --help)
+                                  XLIFF 2.0 for translators (run: campaign translations)
 
 Options:
   --campaigns <dir>               the folder of campaigns (default: campaigns/)

@@ -21,6 +21,7 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
       out: { type: "string" },
       "base-url": { type: "string" },
       timings: { type: "boolean" },
+      pseudo: { type: "boolean" },
       "with-admin": { type: "boolean" },
       "admin-repo": { type: "string" },
     });
@@ -31,6 +32,7 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
     const { build } = await import("../build.ts");
     const result = await build({
       baseUrl,
+      pseudo: values.pseudo,
       root: context.root,
       campaignsDir,
       only: values.campaign,

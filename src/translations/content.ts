@@ -15,7 +15,7 @@ import { type CampaignFile, campaignFileSchema } from "../campaign/schema.ts";
 import { validate } from "../campaign/validate.ts";
 import { parseYaml } from "../campaign/yaml-source.ts";
 import { cutContent, markupShape, type Piece, type Run, runsToMarkdown } from "./segments.ts";
-import { type State, type Unit, writeXliff, type XliffFile } from "./xliff.ts";
+import type { State, Unit, XliffFile } from "./xliff.ts";
 
 /** Read out to the translator with each unit. */
 const NOTES: Record<string, string> = {
