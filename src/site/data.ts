@@ -18,6 +18,7 @@ import {
   type ShareJob,
 } from "../social/index.ts";
 import { Timings } from "../timings.ts";
+import { type NotFoundView, notFoundView } from "./not-found.ts";
 import { type ShareLink, shareLinks } from "./share-links.ts";
 import { absoluteUrl, languagePath } from "./urls.ts";
 
@@ -102,6 +103,8 @@ export interface SiteData {
   files: Array<[string, string]>;
   /** Share images drawn in this build, and those taken from the cache. */
   images: { rendered: number; reused: number };
+  /** "Page not found": the site's (newest campaign) and one per rendered campaign. */
+  notFound: { site?: NotFoundView; campaigns: NotFoundView[] };
 }
 
 export interface SiteDataOptions {
@@ -171,6 +174,7 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
     pages,
     files: [...logoFiles, ...images.files],
     images: { rendered: images.rendered, reused: images.reused },
+    notFound: { site: all[0] && notFoundView(all[0]), campaigns: campaigns.map(notFoundView) },
   };
 }
 
