@@ -3,9 +3,11 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { ROOT } from "../helpers/fixtures.ts";
 import { exampleSite, htmlPages } from "../helpers/site.ts";
 
 const test = suite("_headers");
+const LONG_CACHE_VALUE = "public, max-age=31536000, immutable";
 
 /** Reads a Netlify/Cloudflare `_headers` file: [path pattern, [name, value][]] in order. */
 function parseHeaders(text: string): Array<[string, Array<[string, string]>]> {
@@ -98,6 +100,25 @@ test("files named by their content are cached for a year, pages are not", async 
     );
   }
   assert.is(headersFor(rules, "/blue-heart-2023-be/fr/").get("cache-control"), undefined);
+});
+
+test("the README's nginx and Apache snippets send the same headers as _headers", async () => {
+  const readme = await fs.readFile(path.join(ROOT, "README.md"), "utf8");
+  const page = headersFor(rules, "/benelux-2021/fr/");
+  for (const language of ["nginx", "apache"]) {
+    const block = new RegExp(`\`\`\`${language}\n([\\s\\S]*?)\`\`\``).exec(readme)?.[1] ?? "";
+    assert.ok(block, `no ${language} block in the README`);
+    for (const name of [
+      "Content-Security-Policy",
+      "X-Content-Type-Options",
+      "Referrer-Policy",
+      "Permissions-Policy",
+    ]) {
+      const value = new RegExp(`${name} "([^"]+)"`).exec(block)?.[1];
+      assert.is(value, page.get(name.toLowerCase())?.[0], `${language} ${name}`);
+    }
+    assert.match(block, LONG_CACHE_VALUE);
+  }
 });
 
 test.run();
