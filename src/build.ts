@@ -22,6 +22,7 @@ import {
 } from "./incremental.ts";
 import { projectPaths } from "./paths.ts";
 import type { SiteData } from "./site/data.ts";
+import { HEADERS_FILE, writeHeaders } from "./site/headers.ts";
 import { Timings } from "./timings.ts";
 
 export interface BuildOptions {
@@ -73,7 +74,7 @@ export interface BuildReport {
 }
 
 /** Files at the top of the output that describe every campaign (kept from the last full build). */
-const SITE_WIDE_FILES = ["index.html", "index.css", "sitemap.xml", "robots.txt"];
+const SITE_WIDE_FILES = ["index.html", "index.css", "sitemap.xml", "robots.txt", HEADERS_FILE];
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
@@ -135,6 +136,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await timings.measure("swap", async () => {
       for (const slug of reusable) await linkTree(path.join(outDir, slug), path.join(staging, slug));
       if (options.only) await keepOtherOutput(outDir, staging, new Set(options.only));
+      await writeHeaders(staging);
       await swapIn(staging, outDir);
     });
     const swapStarted = performance.now();

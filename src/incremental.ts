@@ -105,11 +105,11 @@ export async function outputIntact(dir: string, files: Record<string, number>): 
 
 /** Hard-links a folder's files into a new place (copies where links are not possible). */
 export async function linkTree(from: string, to: string): Promise<void> {
+  await fs.mkdir(to, { recursive: true });
   for (const entry of await fs.readdir(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) {
-      await fs.mkdir(target, { recursive: true });
       await linkTree(source, target);
     } else if (entry.isFile()) {
       await fs.link(source, target).catch(() => fs.copyFile(source, target));

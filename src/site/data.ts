@@ -22,6 +22,7 @@ import {
 } from "../social/index.ts";
 import { Timings } from "../timings.ts";
 import { type HotlineDetailsView, hotlineDetailsView, hoursShort } from "./hotline-hours.ts";
+import { type NotFoundView, notFoundView } from "./not-found.ts";
 import { type ShareLink, shareLinks } from "./share-links.ts";
 import { jsonLdText, structuredData } from "./structured-data.ts";
 import { absoluteUrl, languagePath } from "./urls.ts";
@@ -123,6 +124,8 @@ export interface SiteData {
   images: { rendered: number; reused: number };
   /** Kit artefacts drawn in this build, and those taken from the cache. */
   kit: { rendered: number; reused: number };
+  /** "Page not found": the site's (newest campaign) and one per rendered campaign. */
+  notFound: { site?: NotFoundView; campaigns: NotFoundView[] };
 }
 
 export interface SiteDataOptions {
@@ -212,6 +215,7 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
     files: [...logoFiles, ...images.files, ...kit.files],
     images: { rendered: images.rendered, reused: images.reused },
     kit: { rendered: kit.rendered, reused: kit.reused },
+    notFound: { site: all[0] && notFoundView(all[0]), campaigns: campaigns.map(notFoundView) },
   };
 }
 

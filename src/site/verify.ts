@@ -69,7 +69,8 @@ export async function verifySite(
       if (ref.endsWith("/") || ref === "." || ref === "./") target = path.posix.join(target, "index.html");
       if (!exists(target)) report(`links to ${ref}, which does not exist in the site`);
     }
-    if (page === "index.html") continue;
+    // The team's index and the "page not found" pages are not shared, so carry no share tags.
+    if (page === "index.html" || path.posix.basename(page) === "404.html") continue;
     for (const selector of REQUIRED) {
       const element = root.querySelector(selector);
       const value =
