@@ -7,11 +7,11 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../src/build.ts";
 import { CampaignError, formatProblem } from "../src/campaign/index.ts";
 import { FIXTURES, fixtureCampaign, ROOT, tempDir } from "./helpers/fixtures.ts";
+import { suite } from "./helpers/suite.ts";
 
 interface Case {
   outcome: "refused" | "sanitised";
@@ -79,6 +79,8 @@ for (const name of cases) {
             .join("\n");
           for (const pattern of spec.expect) assert.match(lines, new RegExp(pattern), lines);
           assert.is(await folderHash(out), goodHash, "the previous output changed");
+          const left = (await fs.readdir(path.dirname(out))).filter((entry) => entry.includes(".building-"));
+          assert.equal(left, [], "a staging folder was left behind");
         }
         return;
       }
