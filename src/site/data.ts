@@ -107,6 +107,8 @@ export interface SiteData {
   images: { rendered: number; reused: number };
   /** Kit artefacts drawn in this build, and those taken from the cache. */
   kit: { rendered: number; reused: number };
+  /** The pages whose language has a kit (all, unless the kit is turned off): frame pages. */
+  kitPages: PageView[];
 }
 
 export interface SiteDataOptions {
@@ -177,6 +179,7 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
     files: [...logoFiles, ...images.files, ...kit.files],
     images: { rendered: images.rendered, reused: images.reused },
     kit: { rendered: kit.rendered, reused: kit.reused },
+    kitPages: pages.filter((page) => page.kit.length > 0),
   };
 }
 
