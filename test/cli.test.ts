@@ -63,8 +63,8 @@ test("build prints a line per campaign and a summary", async () => {
   await cleanup();
   assert.is(result.code, 0, result.stderr);
   // Per language: the page, its share kit, its safety page and its accessibility statement.
-  assert.match(result.stdout, "✓ minimal: 2 languages, 9 pages");
-  assert.match(result.stdout, /Built 10 pages and \d+ images in \d+\.\d s/);
+  assert.match(result.stdout, "✓ minimal: 2 languages, 11 pages");
+  assert.match(result.stdout, /Built 12 pages and \d+ images in \d+\.\d s/);
   assert.match(result.stdout, /Share images: \d+ rendered, \d+ reused/);
   await fs.access(path.join(out, "minimal/fr/index.html"));
   await fs.rm(path.dirname(out), { recursive: true });

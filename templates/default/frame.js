@@ -1,99 +1,79 @@
-// The profile-picture frame: the chosen photo is drawn under the frame on a canvas, in this
-// browser only. Nothing is uploaded: the photo is read through a blob: address on this device.
+// The photo is framed on a canvas here; nothing is uploaded.
 (() => {
-  const editor = document.querySelector("[data-frame-editor]");
-  if (!editor || !window.HTMLCanvasElement) return;
-  const canvas = editor.querySelector("canvas");
-  const context = canvas.getContext("2d");
-  const input = editor.querySelector("input[type=file]");
-  const download = editor.querySelector("[data-download]");
+  const ed = document.querySelector("[data-frame-editor]");
+  if (!ed) return;
+  const cv = ed.querySelector("canvas");
+  const cx = cv.getContext("2d");
+  const input = ed.querySelector("input");
+  const save = ed.querySelector("[data-download]");
   const frame = new Image();
-  frame.src = editor.dataset.frameSrc;
-  const state = { photo: null, zoom: 1, x: 0, y: 0 };
-  canvas.style.maxWidth = "100%";
-  canvas.style.height = "auto";
-  editor.hidden = false;
-
-  function draw() {
-    const size = canvas.width;
-    context.clearRect(0, 0, size, size);
-    context.fillStyle = "#ffffff";
-    context.fillRect(0, 0, size, size);
-    const photo = state.photo;
-    if (photo) {
-      const scale = Math.max(size / photo.width, size / photo.height) * state.zoom;
-      const width = photo.width * scale;
-      const height = photo.height * scale;
-      context.drawImage(photo, (size - width) / 2 + state.x, (size - height) / 2 + state.y, width, height);
+  frame.src = ed.dataset.frameSrc;
+  const s = { p: null, z: 1, x: 0, y: 0 };
+  cv.style.maxWidth = "100%";
+  cv.style.height = "auto";
+  ed.hidden = false;
+  const draw = () => {
+    const n = cv.width;
+    cx.fillStyle = "#fff";
+    cx.fillRect(0, 0, n, n);
+    if (s.p) {
+      const k = Math.max(n / s.p.width, n / s.p.height) * s.z;
+      const w = s.p.width * k;
+      const h = s.p.height * k;
+      cx.drawImage(s.p, (n - w) / 2 + s.x, (n - h) / 2 + s.y, w, h);
     }
-    if (frame.complete) context.drawImage(frame, 0, 0, size, size);
-  }
-  frame.addEventListener("load", draw);
-
-  input.addEventListener("change", () => {
-    const file = input.files?.[0];
-    if (!file) return;
-    const photo = new Image();
-    const url = URL.createObjectURL(file);
-    photo.addEventListener("load", () => {
-      URL.revokeObjectURL(url);
-      Object.assign(state, { photo, zoom: 1, x: 0, y: 0 });
-      download.disabled = false;
+    if (frame.complete) cx.drawImage(frame, 0, 0, n, n);
+  };
+  frame.onload = draw;
+  input.onchange = () => {
+    const p = new Image();
+    p.onload = () => {
+      Object.assign(s, { p, z: 1, x: 0, y: 0 });
+      save.disabled = false;
       draw();
-    });
-    photo.src = url;
-  });
-
-  const move = (dx, dy) => {
-    state.x += dx;
-    state.y += dy;
-    draw();
-  };
-  const zoom = (factor) => {
-    state.zoom = Math.min(8, Math.max(0.2, state.zoom * factor));
-    draw();
-  };
-  canvas.addEventListener("keydown", (event) => {
-    const step = event.shiftKey ? 100 : 20;
-    const keys = {
-      ArrowLeft: () => move(-step, 0),
-      ArrowRight: () => move(step, 0),
-      ArrowUp: () => move(0, -step),
-      ArrowDown: () => move(0, step),
-      "+": () => zoom(1.1),
-      "=": () => zoom(1.1),
-      "-": () => zoom(0.9),
     };
-    if (!keys[event.key]) return;
-    event.preventDefault();
-    keys[event.key]();
-  });
-  let drag = null;
-  canvas.addEventListener("pointerdown", (event) => {
-    drag = { x: event.clientX, y: event.clientY };
-    canvas.setPointerCapture(event.pointerId);
-  });
-  canvas.addEventListener("pointermove", (event) => {
-    if (!drag) return;
-    const ratio = canvas.width / canvas.getBoundingClientRect().width;
-    move((event.clientX - drag.x) * ratio, (event.clientY - drag.y) * ratio);
-    drag = { x: event.clientX, y: event.clientY };
-  });
-  canvas.addEventListener("pointerup", () => {
-    drag = null;
-  });
-  for (const button of editor.querySelectorAll("[data-zoom]"))
-    button.addEventListener("click", () => zoom(Number(button.dataset.zoom)));
-  download.addEventListener("click", () => {
-    canvas.toBlob((blob) => {
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = "profile-picture.png";
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-    }, "image/png");
-  });
-  draw();
+    p.src = URL.createObjectURL(input.files[0]);
+  };
+  const move = (dx, dy) => {
+    s.x += dx;
+    s.y += dy;
+    draw();
+  };
+  const zoom = (f) => {
+    s.z = Math.min(8, Math.max(0.2, s.z * f));
+    draw();
+  };
+  cv.onkeydown = (e) => {
+    const d = e.shiftKey ? 100 : 20;
+    const k = {
+      ArrowLeft: [-d, 0],
+      ArrowRight: [d, 0],
+      ArrowUp: [0, -d],
+      ArrowDown: [0, d],
+      "+": 1.1,
+      "-": 0.9,
+    }[e.key];
+    if (!k) return;
+    e.preventDefault();
+    Array.isArray(k) ? move(...k) : zoom(k);
+  };
+  let at;
+  cv.onpointerdown = (e) => {
+    at = [e.clientX, e.clientY];
+    cv.setPointerCapture(e.pointerId);
+  };
+  cv.onpointermove = (e) => {
+    if (!e.buttons) return;
+    const r = cv.width / cv.getBoundingClientRect().width;
+    move((e.clientX - at[0]) * r, (e.clientY - at[1]) * r);
+    at = [e.clientX, e.clientY];
+  };
+  for (const b of ed.querySelectorAll("[data-zoom]")) b.onclick = () => zoom(Number(b.dataset.zoom));
+  save.onclick = () =>
+    cv.toBlob((blob) => {
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = "profile-picture.png";
+      a.click();
+    });
 })();
