@@ -69,10 +69,11 @@ test("build prints a line per campaign and a summary with the images it drew and
   const out = path.join(await tempDir(), "_site");
   const result = await cli("build", "--campaigns", campaignsDir, "--out", out);
   assert.is(result.code, 0, result.stderr);
-  // Per language: the page, its share kit, its safety page and its accessibility statement;
-  // then the language chooser and the 404 page; at the top, the index and the 404 page.
-  assert.match(result.stdout, "✓ minimal: 2 languages, 10 pages");
-  assert.match(result.stdout, /Built 12 pages and \d+ images in \d+\.\d s/);
+  // Per language: the page, its share kit, its safety page, its accessibility statement and its
+  // profile-picture frame; then the language chooser and the 404 page; at the top, the index and
+  // the 404 page.
+  assert.match(result.stdout, "✓ minimal: 2 languages, 12 pages");
+  assert.match(result.stdout, /Built 14 pages and \d+ images in \d+\.\d s/);
   assert.match(result.stdout, "Share images: 6 rendered, 0 reused");
   await fs.access(path.join(out, "minimal/fr/index.html"));
 

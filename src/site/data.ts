@@ -126,6 +126,8 @@ export interface SiteData {
   kit: { rendered: number; reused: number };
   /** "Page not found": the site's (newest campaign) and one per rendered campaign. */
   notFound: { site?: NotFoundView; campaigns: NotFoundView[] };
+  /** The pages whose language has a kit (all, unless the kit is turned off): frame pages. */
+  kitPages: PageView[];
 }
 
 export interface SiteDataOptions {
@@ -216,6 +218,7 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
     images: { rendered: images.rendered, reused: images.reused },
     kit: { rendered: kit.rendered, reused: kit.reused },
     notFound: { site: all[0] && notFoundView(all[0]), campaigns: campaigns.map(notFoundView) },
+    kitPages: pages.filter((page) => page.kit.length > 0),
   };
 }
 

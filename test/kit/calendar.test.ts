@@ -27,6 +27,8 @@ test("an independent parser reads an all-day event with an exclusive end, the ti
   assert.is(parsed.startDate.isDate, true);
   assert.is(parsed.startDate.toString(), "2023-07-30");
   assert.is(parsed.endDate.toString(), "2023-07-31");
+  // Written out, not left to the reader's default for all-day events.
+  assert.is(String(parsed.component.getFirstPropertyValue("dtend")), "2023-07-31");
   assert.is(parsed.summary, "Journée mondiale contre la traite des êtres humains");
   assert.is(parsed.uid, "blue-heart-2023-be-fr@www.example.be");
   assert.is(parsed.component.getFirstPropertyValue("url"), "https://www.example.be/blue-heart-2023/fr/");

@@ -26,7 +26,7 @@ const EXAMPLES = {
   },
 };
 
-/** Entry names of a zip, in their order, read by yauzl. */
+/** Entry names of a zip, in their order, read by yauzl; checks every entry has the fixed time. */
 function zipNames(file: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true }, (error, zip) => {
@@ -34,6 +34,14 @@ function zipNames(file: string): Promise<string[]> {
       const names: string[] = [];
       zip.on("entry", (entry: yauzl.Entry) => {
         names.push(entry.fileName);
+        const time = entry.getLastModDate();
+        if (
+          time.getFullYear() !== 2000 ||
+          time.getMonth() !== 0 ||
+          time.getDate() !== 1 ||
+          time.getHours() !== 0
+        )
+          reject(new Error(`${file}: ${entry.fileName} is dated ${time.toISOString()}, not the fixed time`));
         zip.readEntry();
       });
       zip.on("end", () => resolve(names));
