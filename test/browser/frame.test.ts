@@ -6,10 +6,10 @@ import fs from "node:fs/promises";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import sharp from "sharp";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
 import { exampleSite, serveStatic } from "../helpers/site.ts";
+import { suite } from "../helpers/suite.ts";
 
 const test = suite("profile-picture frame in a real browser");
 const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;

@@ -2,13 +2,13 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import sharp from "sharp";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../../src/build.ts";
 import { auditPage } from "../helpers/audit.ts";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
 import { ROOT, tempDir } from "../helpers/fixtures.ts";
 import { htmlPages, serveStatic } from "../helpers/site.ts";
+import { suite } from "../helpers/suite.ts";
 
 const test = suite("pseudo-languages en-XA and ar-XB in a real browser");
 const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;

@@ -15,7 +15,10 @@ const gzipSize = (bytes: Buffer) => zlib.gzipSync(bytes, { level: 9 }).length;
 
 /** The HTML, CSS and JS weight of one built page, each summed over the files it loads. */
 async function pageWeight(site: string, sitePath: string) {
-  const file = path.join(site, sitePath, "index.html");
+  // "/slug/fr/" is a folder's index.html; "/404.html" is a file of its own.
+  const file = sitePath.endsWith(".html")
+    ? path.join(site, sitePath)
+    : path.join(site, sitePath, "index.html");
   const html = await fs.readFile(file);
   const root = parse(html.toString("utf8"));
   const linked = async (urls: string[]) => {

@@ -1,10 +1,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { ROOT } from "../helpers/fixtures.ts";
 import { exampleSite, htmlPages } from "../helpers/site.ts";
+import { suite } from "../helpers/suite.ts";
 
 const test = suite("_headers");
 const LONG_CACHE_VALUE = "public, max-age=31536000, immutable";
