@@ -24,7 +24,7 @@ export interface KitPage {
   lang: { tag: string; dir: "ltr" | "rtl"; path: string; url: string };
   content: { title: string; tagline: string; file: string };
   dateText: string;
-  hotlines: Array<{ number: string; region: string }>;
+  hotlines: Array<{ number: string; region: string; hoursShort?: string }>;
   t: (key: string) => string;
   kit: KitFile[];
 }
@@ -49,7 +49,11 @@ export async function planKit(
       tagline: page.content.tagline,
       dateText: page.dateText,
       hotlineLabel: page.t("hotline.label"),
-      hotlines: page.hotlines.map((hotline) => ({ number: hotline.number, region: hotline.region })),
+      hotlines: page.hotlines.map((hotline) => ({
+        number: hotline.number,
+        region: hotline.region,
+        hours: hotline.hoursShort,
+      })),
       url: page.lang.url,
       logos: campaign.partners.map((partner) => partner.logo),
     },
@@ -57,7 +61,10 @@ export async function planKit(
       date: page.campaign.date,
       title: page.content.title,
       tagline: page.content.tagline,
-      hotlines: page.hotlines.map((hotline) => `${page.t("hotline.label")}: ${hotline.number}`),
+      hotlines: page.hotlines.map(
+        (hotline) =>
+          `${page.t("hotline.label")}: ${hotline.number}${hotline.hoursShort ? ` (${hotline.hoursShort})` : ""}`,
+      ),
       url: page.lang.url,
       uid: `${page.campaign.slug}-${page.lang.tag}@${new URL(page.lang.url).hostname}`,
     },

@@ -40,7 +40,8 @@ export interface PosterInput {
   dateText: string;
   hotlineLabel: string;
   /** The main hotline first; the others below it, each with its region. */
-  hotlines: Array<{ number: string; region: string }>;
+  /** `hours`: the line's hours in short form, when the campaign gives them. */
+  hotlines: Array<{ number: string; region: string; hours?: string }>;
   /** The page's absolute address, encoded in the QR code and written out. */
   url: string;
   logos: string[];
@@ -141,14 +142,15 @@ async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<La
   y = band + margin;
   const ink = input.theme.text;
   const [main, ...others] = input.hotlines;
-  const label = await line(input.hotlineLabel, ink, unit(design.hotlineLabel), "regular", column);
+  const labelText = main.hours ? `${input.hotlineLabel} · \u2068${main.hours}\u2069` : input.hotlineLabel;
+  const label = await line(labelText, ink, unit(design.hotlineLabel), "regular", column);
   place(label, y);
   y += label.height;
   const number = await line(`\u2066${main.number}\u2069`, ink, unit(design.hotlineNumber), "bold", column);
   place(number, y);
   y += number.height + Math.round(gap / 2);
   for (const other of others) {
-    const text = `\u2066${other.number}\u2069 · ${other.region}`;
+    const text = `\u2066${other.number}\u2069 · ${other.region}${other.hours ? ` · \u2068${other.hours}\u2069` : ""}`;
     const image = await line(text, ink, unit(design.otherHotline), "bold", column);
     place(image, y);
     y += image.height;

@@ -70,7 +70,15 @@ export interface PageChrome {
   /** The day written in the language. */
   dateText: string;
   /** Hotlines with their country named in the language. */
-  hotlines: Array<Hotline & { region: string; free: boolean; detailsView?: HotlineDetailsView }>;
+  hotlines: Array<
+    Hotline & {
+      region: string;
+      free: boolean;
+      detailsView?: HotlineDetailsView;
+      /** The hours in short form ("24/7", "Mo–Fr 09:00–17:00"), for posters and the calendar. */
+      hoursShort?: string;
+    }
+  >;
   /** Some line has hours, so pages load the open-now script. */
   openNowScript: boolean;
   /** Whether the UI strings were checked by a fluent speaker. */
@@ -313,6 +321,7 @@ function pageChrome(
       region: regions.of(hotline.country) ?? hotline.country,
       free: hotline.tollFree,
       detailsView: hotlineDetailsView(hotline, tag),
+      hoursShort: hoursShort(hotline, tag),
     })),
     openNowScript: campaign.hotlines.some(
       (hotline) => hotline.details?.hours && !hotline.details.hours.always,

@@ -149,6 +149,19 @@ test("the share page links the kit with sizes, the campaign page links the calen
   assert.is(page.querySelector(".kit-calendar a")?.text, "Zum Kalender hinzufügen");
 });
 
+test("the calendar gives the line's hours where the campaign sets them, in the page's language", async () => {
+  const site = await exampleSite();
+  const read = (slug: string, lang: string) =>
+    fs
+      .readFile(path.join(site, slug, lang, "calendar.ics"), "utf8")
+      .then((text) => text.replace(/\r?\n[ \t]/g, ""));
+  // blue-heart-2023-be's line is open "Mo-Fr 09:00-17:00": the French file writes the days in French.
+  const fr = await read("blue-heart-2023-be", "fr");
+  assert.match(fr, /078 055 800 \(lun\.?.+09:00.+17:00\)/);
+  // benelux-2021 sets no hours: nothing is added after the number.
+  assert.match(await read("benelux-2021", "fr"), /078 055 800\\n/);
+});
+
 test("two zips of the same files are byte-identical", async () => {
   const dir = await tempDir("kit-zip-");
   const source = path.join(dir, "a.png");
