@@ -97,7 +97,7 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
   const partnersPath = path.join(options.repoRoot, PARTNERS_FILE);
   const hasPartners = fs.existsSync(partnersPath);
   const fieldOptions: FieldOptions = hasPartners
-    ? { partnersRelation: { collection: "partners", file: "partners", valueField: "partners.*.name" } }
+    ? { partnersRelation: { collection: "partners", file: "partners", valueField: "partners.*.id" } }
     : {};
   const campaigns = await campaignEntries(options.campaignsDir);
   const withLanguages = campaigns.filter((campaign) => campaign.languages.length > 0);

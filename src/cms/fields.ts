@@ -15,6 +15,7 @@ export interface SchemaNode {
   properties?: Record<string, SchemaNode>;
   required?: string[];
   items?: SchemaNode;
+  anyOf?: SchemaNode[];
   pattern?: string;
   format?: string;
   description?: string;
@@ -105,6 +106,10 @@ function fieldOf(
   if (key === "$schema") return { ...base, widget: "hidden" };
 
   const type = typeOf(node);
+  if (type === "object" && !node.properties)
+    // A map keyed by language (a partner's names): no form widget edits free keys, so it is kept
+    // as written and edited in the file.
+    return { ...base, widget: "hidden" };
   if (type === "object")
     return { ...base, widget: "object", fields: fieldsOf(node, options, languagePattern) };
   if (type === "array" && node.items) {
@@ -131,7 +136,10 @@ function fieldOf(
         display_fields: [relation.valueField],
       };
     }
-    const itemFields = typeOf(items) === "object" ? fieldsOf(items, options, languagePattern) : undefined;
+    // A list whose entries may be a short id or a whole object (partners): the form edits objects.
+    const itemNode = items.anyOf?.find((variant) => typeOf(variant) === "object") ?? items;
+    const itemFields =
+      typeOf(itemNode) === "object" ? fieldsOf(itemNode, options, languagePattern) : undefined;
     return {
       ...base,
       widget: "list",

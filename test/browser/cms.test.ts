@@ -34,6 +34,8 @@ test.before(async () => {
     recursive: true,
   });
   await fs.symlink(TEMPLATES, path.join(contentRoot, "templates"));
+  // The partners the campaign names by id are declared in the project's assets/.
+  await fs.symlink(path.join(ROOT, "assets"), path.join(contentRoot, "assets"));
   const editor = await startEditor({ root: ROOT, contentRoot, port: await freePort() });
   Object.assign(state, { browser, editor, contentRoot });
 });

@@ -1,6 +1,5 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { campaignFileSchema, contentFrontMatterSchema } from "../../src/campaign/schema.ts";
 import { cmsConfig, contentFields, settingsFields } from "../../src/cms/config.ts";
@@ -10,6 +9,7 @@ import { mergeMarkdown, mergeYaml } from "../../src/cms/merge.ts";
 import { pathMapper } from "../../src/cms/paths.ts";
 import { availableLanguages } from "../../src/i18n/strings.ts";
 import { ROOT, tempDir } from "../helpers/fixtures.ts";
+import { suite } from "../helpers/suite.ts";
 
 const test = suite("cms configuration");
 
@@ -19,7 +19,9 @@ function schemaKeys(node: SchemaNode, prefix = ""): string[] {
   return Object.entries(node.properties ?? {}).flatMap(([key, child]) => {
     const name = prefix + key;
     const own = `${name} required=${required.has(key)} pattern=${child.pattern ?? ""}`;
-    const items = child.items?.properties ? schemaKeys(child.items, `${name}[].`) : [];
+    // A list entry may be one of several shapes (a partner's id or a whole partner): the object one.
+    const entry = child.items?.anyOf?.find((variant) => variant.properties) ?? child.items;
+    const items = entry?.properties ? schemaKeys(entry, `${name}[].`) : [];
     return [own, ...schemaKeys(child, `${name}.`), ...items];
   });
 }
