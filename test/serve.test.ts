@@ -63,7 +63,8 @@ test.before(async () => {
   child.stderr?.on("data", (chunk) => {
     output += chunk;
   });
-  await until("the server starting", () => /Server at http:\/\/localhost:\d+\//.test(output), 60_000);
+  // The first build and the watcher come first; on a busy machine that can take a while.
+  await until("the server starting", () => /Server at http:\/\/localhost:\d+\//.test(output), 150_000);
   origin = `http://localhost:${/Server at http:\/\/localhost:(\d+)\//.exec(output)?.[1]}`;
   await until("the first page", async () => Boolean(await get("/minimal/en/")));
 });
