@@ -8,7 +8,13 @@ import { run } from "uvu/run";
 
 const filter = process.argv[2];
 const { suites } = await parse("test", /\.test\.ts$/, { cwd: process.cwd() });
-const selected = filter ? suites.filter((suite) => suite.name.includes(filter)) : suites;
+const chosen = filter ? suites.filter((suite) => suite.name.includes(filter)) : suites;
+// The dev-server suite starts a fresh `serve` process and times its start: it runs first, before
+// the suites that run editors, builds and browsers inside this process and load the machine.
+const selected = [
+  ...chosen.filter((suite) => suite.name === "serve.test.ts"),
+  ...chosen.filter((suite) => suite.name !== "serve.test.ts"),
+];
 
 let output = "";
 const write = process.stdout.write.bind(process.stdout);

@@ -63,10 +63,19 @@ test.before(async () => {
   child.stderr?.on("data", (chunk) => {
     output += chunk;
   });
-  // The first build and the watcher come first; on a busy machine that can take a while.
-  await until("the server starting", () => /Server at http:\/\/localhost:\d+\//.test(output), 150_000);
-  origin = `http://localhost:${/Server at http:\/\/localhost:(\d+)\//.exec(output)?.[1]}`;
-  await until("the first page", async () => Boolean(await get("/minimal/en/")));
+  // The server answers on the port asked for (or, if Eleventy had to take another, the one it
+  // names). Polled rather than read from the log, which a quiet logger may leave out; the first
+  // build and the watcher come first, which can take a while on a busy machine.
+  origin = `http://localhost:${port}`;
+  await until(
+    "the first page",
+    async () => {
+      const named = /Server at http:\/\/localhost:(\d+)\//.exec(output)?.[1];
+      if (named) origin = `http://localhost:${named}`;
+      return Boolean(await get("/minimal/en/"));
+    },
+    150_000,
+  );
 });
 
 test.after(async () => {
