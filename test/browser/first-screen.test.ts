@@ -1,26 +1,7 @@
-import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
-import { findBrowser, launchBrowser } from "../helpers/browser.ts";
-import { exampleSite, htmlPages, serveStatic } from "../helpers/site.ts";
-import { suite } from "../helpers/suite.ts";
+import { exampleBrowserSuite } from "../helpers/example-browser.ts";
 
-const test = suite("the first screen of a phone");
-const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
-
-const state = {} as { browser: Browser; origin: string; pages: string[]; close: () => Promise<void> };
-
-test.before(async () => {
-  const browser = await launchBrowser();
-  if (!browser) return;
-  const site = await exampleSite();
-  const server = await serveStatic(site);
-  Object.assign(state, { browser, origin: server.origin, pages: await htmlPages(site), close: server.close });
-});
-
-test.after(async () => {
-  await state.browser?.close();
-  await state.close?.();
-});
+const { test, it, state } = exampleBrowserSuite("the first screen of a phone");
 
 /** Campaign pages of one language: /slug/lang/ */
 const campaignPages = () => state.pages.filter((page) => /^\/[^/]+\/[^/]+\/$/.test(page));

@@ -1,29 +1,11 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
 import { auditPage } from "../helpers/audit.ts";
-import { findBrowser, launchBrowser } from "../helpers/browser.ts";
+import { exampleBrowserSuite } from "../helpers/example-browser.ts";
 import { FIXTURES } from "../helpers/fixtures.ts";
-import { exampleSite, htmlPages, serveStatic } from "../helpers/site.ts";
-import { suite } from "../helpers/suite.ts";
+import { serveStatic } from "../helpers/site.ts";
 
-const test = suite("pages in a real browser");
-const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
-
-const state = {} as { browser: Browser; origin: string; pages: string[]; close: () => Promise<void> };
-
-test.before(async () => {
-  const browser = await launchBrowser();
-  if (!browser) return;
-  const site = await exampleSite();
-  const server = await serveStatic(site);
-  Object.assign(state, { browser, origin: server.origin, pages: await htmlPages(site), close: server.close });
-});
-
-test.after(async () => {
-  await state.browser?.close();
-  await state.close?.();
-});
+const { test, it, state } = exampleBrowserSuite("pages in a real browser");
 
 /** A campaign page of the examples, with its exit address. */
 const campaignPage = () => state.pages.find((page) => /^\/[^/]+\/fr\/$/.test(page)) as string;

@@ -3,29 +3,11 @@
  * JavaScript, across the share kit and the safety page), and the print stylesheet puts the
  * hotline first and hides the exit bar.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import * as assert from "uvu/assert";
-import { findBrowser, launchBrowser } from "../helpers/browser.ts";
-import { exampleSite, htmlPages, serveStatic } from "../helpers/site.ts";
-import { suite } from "../helpers/suite.ts";
+import { exampleBrowserSuite } from "../helpers/example-browser.ts";
 
-const test = suite("CSP and print in a real browser");
-const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
-
-const state = {} as { browser: Browser; origin: string; pages: string[]; close: () => Promise<void> };
-
-test.before(async () => {
-  const browser = await launchBrowser();
-  if (!browser) return;
-  const site = await exampleSite();
-  const server = await serveStatic(site);
-  Object.assign(state, { browser, origin: server.origin, pages: await htmlPages(site), close: server.close });
-});
-
-test.after(async () => {
-  await state.browser?.close();
-  await state.close?.();
-});
+const { test, it, state } = exampleBrowserSuite("CSP and print in a real browser");
 
 /** Records every securitypolicyviolation from the first moment of the page's life. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
