@@ -9,9 +9,7 @@
   const frame = new Image();
   frame.src = ed.dataset.frameSrc;
   const s = { p: null, z: 1, x: 0, y: 0 };
-  cv.style.maxWidth = "100%";
-  cv.style.height = "auto";
-  ed.hidden = false;
+  ed.classList.add("frame-ready");
   const draw = () => {
     const n = cv.width;
     cx.fillStyle = "#fff";
