@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "./campaign/problems.ts";
+import { findTemplateFile } from "./templates/layers.ts";
 
 /** A year as people write it in campaign text: 1900–2099, not part of a longer number. */
 const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
@@ -106,14 +107,9 @@ export async function prepareNextEdition(dir: string, from: number, date: string
   return mentions;
 }
 
-/** The starter a new campaign of `template` begins from: its own, or default's. */
+/** The starter a new campaign of `template` begins from: found by layers (its own, or its parent's). */
 export async function starterFor(templatesDir: string, template: string): Promise<string> {
-  const own = path.join(templatesDir, template, "starter");
-  const exists = await fs.stat(own).then(
-    (stat) => stat.isDirectory(),
-    () => false,
-  );
-  return exists ? own : path.join(templatesDir, "default", "starter");
+  return findTemplateFile(templatesDir, template, "starter") ?? path.join(templatesDir, "default", "starter");
 }
 
 /**
