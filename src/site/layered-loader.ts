@@ -4,31 +4,42 @@
  * it (benelux, then default). So a page of `default` that includes
  * `campaign.template + "/partials/hotline.njk"` gets benelux's partial when the campaign uses
  * benelux, and default's own otherwise. Names whose first folder is not a template are looked up
- * as they are.
+ * as they are, inside the templates folder only.
  */
+import fs from "node:fs";
 import path from "node:path";
 import nunjucks from "nunjucks";
 import { knownTemplates, templateLayers } from "../templates/layers.ts";
 
 export class LayeredLoader extends nunjucks.FileSystemLoader {
-  readonly #templatesDir: string;
+  readonly #templatesDir: () => string;
 
-  constructor(templatesDir: string) {
-    super([templatesDir]);
+  /** `templatesDir` is asked for when the first file is, once Eleventy knows its folders. */
+  constructor(templatesDir: () => string) {
+    super([]);
     this.#templatesDir = templatesDir;
   }
 
   override getSource(name: string): nunjucks.LoaderSource {
-    const [template, ...rest] = name.split(/[/\\]/);
-    if (rest.length === 0 || !knownTemplates(this.#templatesDir).includes(template)) {
-      return super.getSource(name);
-    }
-    for (const layer of templateLayers(this.#templatesDir, template)) {
-      const source = super.getSource(path.posix.join(layer, ...rest));
-      if (source) return source;
-    }
+    const file = this.find(name);
     // Nunjucks reports "template not found" with the name asked for.
-    return null as unknown as nunjucks.LoaderSource;
+    if (!file) return null as unknown as nunjucks.LoaderSource;
+    // Eleventy's watcher reads this map to forget a changed file's compiled template.
+    (this as unknown as { pathsToNames: Record<string, string> }).pathsToNames[file] = name;
+    return { src: fs.readFileSync(file, "utf8"), path: file, noCache: false };
+  }
+
+  /** The file `name` stands for, or undefined. */
+  find(name: string): string | undefined {
+    const templatesDir = path.resolve(this.#templatesDir());
+    const [template, ...rest] = name.split(/[/\\]/);
+    const candidates =
+      rest.length > 0 && knownTemplates(templatesDir).includes(template)
+        ? templateLayers(templatesDir, template).map((layer) => path.join(templatesDir, layer, ...rest))
+        : [path.resolve(templatesDir, name)];
+    return candidates.find(
+      (candidate) => candidate.startsWith(templatesDir + path.sep) && fs.existsSync(candidate),
+    );
   }
 }
 
@@ -36,7 +47,7 @@ export class LayeredLoader extends nunjucks.FileSystemLoader {
 export type LayeredEnvironment = nunjucks.Environment & { invalidateCache(): void };
 
 /** The Nunjucks environment of the site: layered lookup under templates/, tidy whitespace. */
-export function layeredEnvironment(templatesDir: string): LayeredEnvironment {
+export function layeredEnvironment(templatesDir: () => string): LayeredEnvironment {
   // Tags leave no blank lines or trailing spaces in the HTML.
   return new nunjucks.Environment(new LayeredLoader(templatesDir), {
     trimBlocks: true,

@@ -17,6 +17,8 @@ export interface CampaignSiteOptions {
 
 export interface EleventyConfigLike {
   globalData: Record<string, unknown>;
+  /** Eleventy's folders, known once the configuration is read. */
+  directories: { includes: string };
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addWatchTarget(target: string): void;
@@ -42,7 +44,8 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
 
   // Nunjucks: files found by template layers (layered-loader.ts); a changed template file
   // clears the compiled ones, since one file may stand in for several templates.
-  const nunjucksEnvironment = layeredEnvironment(paths.templatesDir);
+  // The folder is Eleventy's includes folder (templates/ in eleventy-config.ts).
+  const nunjucksEnvironment = layeredEnvironment(() => eleventyConfig.directories.includes);
   eleventyConfig.setLibrary("njk", nunjucksEnvironment);
   eleventyConfig.on("eleventy.beforeWatch", () => nunjucksEnvironment.invalidateCache());
 
