@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "./campaign/problems.ts";
-import { findTemplateFile } from "./templates/layers.ts";
+import { resolveLayers } from "./templates/layers.ts";
 
 /** A year as people write it in campaign text: 1900–2099, not part of a longer number. */
 const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
@@ -109,7 +109,20 @@ export async function prepareNextEdition(dir: string, from: number, date: string
 
 /** The starter a new campaign of `template` begins from: found by layers (its own, or its parent's). */
 export async function starterFor(templatesDir: string, template: string): Promise<string> {
-  return findTemplateFile(templatesDir, template, "starter") ?? path.join(templatesDir, "default", "starter");
+  // A template whose chain does not resolve is refused before (scaffold.ts); here its own starter
+  // or default's is enough.
+  const { layers } = resolveLayers(templatesDir, template);
+  for (const layer of layers.length > 0 ? layers : [template]) {
+    const starter = path.join(templatesDir, layer, "starter");
+    if (
+      await fs.stat(starter).then(
+        (stat) => stat.isDirectory(),
+        () => false,
+      )
+    )
+      return starter;
+  }
+  return path.join(templatesDir, "default", "starter");
 }
 
 /**
