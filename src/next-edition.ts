@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "./campaign/problems.ts";
+import { resolveLayers } from "./templates/layers.ts";
 
 /** A year as people write it in campaign text: 1900–2099, not part of a longer number. */
 const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
@@ -106,14 +107,22 @@ export async function prepareNextEdition(dir: string, from: number, date: string
   return mentions;
 }
 
-/** The starter a new campaign of `template` begins from: its own, or default's. */
+/** The starter a new campaign of `template` begins from: found by layers (its own, or its parent's). */
 export async function starterFor(templatesDir: string, template: string): Promise<string> {
-  const own = path.join(templatesDir, template, "starter");
-  const exists = await fs.stat(own).then(
-    (stat) => stat.isDirectory(),
-    () => false,
-  );
-  return exists ? own : path.join(templatesDir, "default", "starter");
+  // A template whose chain does not resolve is refused before (scaffold.ts); here its own starter
+  // or default's is enough.
+  const { layers } = resolveLayers(templatesDir, template);
+  for (const layer of layers.length > 0 ? layers : [template]) {
+    const starter = path.join(templatesDir, layer, "starter");
+    if (
+      await fs.stat(starter).then(
+        (stat) => stat.isDirectory(),
+        () => false,
+      )
+    )
+      return starter;
+  }
+  return path.join(templatesDir, "default", "starter");
 }
 
 /**

@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { listCampaigns, SLUG } from "./campaign/index.ts";
+import { formatProblem } from "./campaign/problems.ts";
 import { isoDate } from "./campaign/schema.ts";
 import {
   movedSlug,
@@ -17,6 +18,7 @@ import {
   yearOf,
 } from "./next-edition.ts";
 import { projectPaths } from "./paths.ts";
+import { knownTemplates, resolveLayers } from "./templates/layers.ts";
 
 export class ScaffoldError extends Error {
   override name = "ScaffoldError";
@@ -135,10 +137,14 @@ async function planEdition(campaignsDir: string, from: string, slug?: string, da
 }
 
 async function checkTemplate(templatesDir: string, template: string): Promise<void> {
-  const entries = await fs.readdir(templatesDir, { withFileTypes: true }).catch(() => []);
-  const known = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const known = knownTemplates(templatesDir);
   if (!known.includes(template)) {
-    throw new ScaffoldError(`no template "${template}"; the templates are: ${known.sort().join(", ")}`);
+    throw new ScaffoldError(`no template "${template}"; the templates are: ${known.join(", ")}`);
+  }
+  // A template whose chain of layers does not resolve names its template.json.
+  const { problems } = resolveLayers(templatesDir, template);
+  if (problems.length > 0) {
+    throw new ScaffoldError(problems.map((problem) => formatProblem(problem)).join("\n"));
   }
 }
 

@@ -22,6 +22,7 @@ import {
 } from "./partners.ts";
 import { CampaignError, type Problem } from "./problems.ts";
 import { type CampaignFile, campaignFileSchema, languageTag, type Theme } from "./schema.ts";
+import { templateProblems } from "./template.ts";
 import { validate } from "./validate.ts";
 import { parseYaml, type YamlSource } from "./yaml-source.ts";
 
@@ -116,14 +117,7 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
       });
   });
 
-  if (!(await isFile(path.join(options.templatesDir, settings.template, "campaign.njk")))) {
-    const known = await listFolders(options.templatesDir);
-    problems.push({
-      ...at("template"),
-      key: "template",
-      message: `unknown template "${settings.template}"; expected a folder of ${path.relative(process.cwd(), options.templatesDir) || "templates"}/: ${known.join(", ")}`,
-    });
-  }
+  problems.push(...templateProblems(options.templatesDir, settings.template, at("template")));
 
   const partners: Partner[] = [];
   const warnings: Problem[] = [];
@@ -337,21 +331,6 @@ async function readText(file: string, hint = "is the folder a campaign?"): Promi
   } catch {
     return { file, message: "file is not UTF-8 text; save it again as UTF-8" };
   }
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return fs.stat(file).then(
-    (stat) => stat.isFile(),
-    () => false,
-  );
-}
-
-async function listFolders(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

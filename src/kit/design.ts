@@ -3,9 +3,8 @@
  * checked once per build like card.json. The files' bytes are part of every artefact's cache key.
  */
 import crypto from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
+import { readLayeredJson, readLayeredText } from "../templates/layers.ts";
 
 const fraction = z.number().nonnegative();
 const textBox = z.object({ height: fraction, max: fraction, min: fraction });
@@ -59,23 +58,28 @@ export function loadKitDesign(templateDir: string): Promise<KitDesign> {
 }
 
 async function readKitDesign(templateDir: string): Promise<KitDesign> {
-  const poster = await readJson(path.join(templateDir, "poster.json"), posterSchema);
-  const frame = await readJson(path.join(templateDir, "frame.json"), frameSchema);
-  const emblemSvg = await fs.readFile(path.join(templateDir, poster.data.emblem), "utf8");
-  const fingerprint = (json: string) =>
-    crypto.createHash("sha256").update(json).update(emblemSvg).digest("hex");
+  const poster = readJson(templateDir, "poster.json", posterSchema);
+  const frame = readJson(templateDir, "frame.json", frameSchema);
+  const emblemSvg = readLayeredText(templateDir, poster.data.emblem).text;
+  const fingerprint = (sources: string[]) => {
+    const hash = crypto.createHash("sha256");
+    for (const json of sources) hash.update(json);
+    return hash.update(emblemSvg).digest("hex");
+  };
   return {
-    poster: { ...poster.data, emblemSvg, fingerprint: fingerprint(poster.json) },
-    frame: { ...frame.data, emblemSvg, fingerprint: fingerprint(frame.json) },
+    poster: { ...poster.data, emblemSvg, fingerprint: fingerprint(poster.sources) },
+    frame: { ...frame.data, emblemSvg, fingerprint: fingerprint(frame.sources) },
   };
 }
 
-async function readJson<T extends z.ZodType>(file: string, schema: T) {
-  const json = await fs.readFile(file, "utf8");
-  const parsed = schema.safeParse(JSON.parse(json));
+/** A design file by layers (each layer's copy over its parent's), checked against its schema. */
+function readJson<T extends z.ZodType>(templateDir: string, name: string, schema: T) {
+  const layered = readLayeredJson(templateDir, name);
+  const file = layered.files[layered.files.length - 1];
+  const parsed = schema.safeParse(layered.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${file} ${issue.path.join(".")}: ${issue.message}`);
   }
-  return { data: parsed.data as z.output<T>, json };
+  return { data: parsed.data as z.output<T>, sources: layered.sources };
 }

@@ -7,6 +7,7 @@ import { loadCampaigns } from "../campaign/index.ts";
 import { copyIntoSite } from "../images/logos.ts";
 import { projectPaths } from "../paths.ts";
 import { type SiteData, siteData } from "./data.ts";
+import { layeredEnvironment } from "./layered-loader.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
 
 export interface CampaignSiteOptions {
@@ -16,10 +17,12 @@ export interface CampaignSiteOptions {
 
 export interface EleventyConfigLike {
   globalData: Record<string, unknown>;
+  /** Eleventy's folders, known once the configuration is read. */
+  directories: { includes: string };
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addWatchTarget(target: string): void;
-  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  setLibrary(name: string, library: unknown): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   addPlugin(plugin: (config: never, options?: never) => unknown, options?: unknown): void;
 }
@@ -39,8 +42,12 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
     });
   }
 
-  // Nunjucks: tags leave no blank lines or trailing spaces in the HTML.
-  eleventyConfig.setNunjucksEnvironmentOptions({ trimBlocks: true, lstripBlocks: true });
+  // Nunjucks: files found by template layers (layered-loader.ts); a changed template file
+  // clears the compiled ones, since one file may stand in for several templates.
+  // The folder is Eleventy's includes folder (templates/ in eleventy-config.ts).
+  const nunjucksEnvironment = layeredEnvironment(() => eleventyConfig.directories.includes);
+  eleventyConfig.setLibrary("njk", nunjucksEnvironment);
+  eleventyConfig.on("eleventy.beforeWatch", () => nunjucksEnvironment.invalidateCache());
 
   // Filters: addresses are computed here, never in templates.
   eleventyConfig.addFilter("relative", (target: string, from: string) => relativeUrl(target, from));

@@ -3,9 +3,8 @@
  * once per build. The design's bytes are part of every image's cache key.
  */
 import crypto from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
+import { readLayeredJson, readLayeredText } from "../templates/layers.ts";
 
 const textBox = z.object({
   height: z.number().positive(),
@@ -57,14 +56,17 @@ export function loadDesign(templateDir: string): Promise<CardDesign> {
 }
 
 async function readDesign(templateDir: string): Promise<CardDesign> {
-  const file = path.join(templateDir, "card.json");
-  const json = await fs.readFile(file, "utf8");
-  const parsed = designSchema.safeParse(JSON.parse(json));
+  // By layers: each layer's card.json over its parent's; every layer's bytes key the cache.
+  const card = readLayeredJson(templateDir, "card.json");
+  const file = card.files[card.files.length - 1];
+  const parsed = designSchema.safeParse(card.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${file} ${issue.path.join(".")}: ${issue.message}`);
   }
-  const emblem = await fs.readFile(path.join(templateDir, parsed.data.emblem), "utf8");
-  const fingerprint = crypto.createHash("sha256").update(json).update(emblem).digest("hex");
+  const emblem = readLayeredText(templateDir, parsed.data.emblem).text;
+  const hash = crypto.createHash("sha256");
+  for (const json of card.sources) hash.update(json);
+  const fingerprint = hash.update(emblem).digest("hex");
   return { formats: parsed.data.formats, emblem, fingerprint };
 }

@@ -6,15 +6,36 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { build } from "../../src/build.ts";
+import { projectPaths } from "../../src/paths.ts";
 import { ROOT, tempDir } from "./fixtures.ts";
+import { type TemplateCopy, templateCopies, writeTemplateCopy } from "./templates.ts";
 
 let built: Promise<string> | undefined;
 
-/** Builds campaigns/ (the examples) once; returns the output folder. */
+/** The campaigns the example build adds so that every template is covered (templates.ts). */
+export function exampleCopies(): Promise<TemplateCopy[]> {
+  const { campaignsDir, templatesDir } = projectPaths(ROOT);
+  return templateCopies(campaignsDir, templatesDir);
+}
+
+/**
+ * Builds campaigns/ (the examples) once, with a copy for each template the examples do not
+ * cover in every script (templates.ts); returns the output folder.
+ */
 export function exampleSite(): Promise<string> {
   built ??= (async () => {
-    const out = path.join(await tempDir("campaign-examples-"), "_site");
-    await build({ root: ROOT, outDir: out });
+    const dir = await tempDir("campaign-examples-");
+    const out = path.join(dir, "_site");
+    const { campaignsDir } = projectPaths(ROOT);
+    const copies = await exampleCopies();
+    if (copies.length === 0) {
+      await build({ root: ROOT, outDir: out });
+      return out;
+    }
+    const withCopies = path.join(dir, "campaigns");
+    await fs.cp(campaignsDir, withCopies, { recursive: true });
+    for (const copy of copies) await writeTemplateCopy(campaignsDir, withCopies, copy);
+    await build({ root: ROOT, campaignsDir: withCopies, outDir: out });
     return out;
   })();
   return built;

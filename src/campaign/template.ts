@@ -1,0 +1,28 @@
+/**
+ * A campaign's `template:` must name a folder of templates/ whose chain of layers resolves
+ * (src/templates/layers.ts). An unknown name is the campaign's mistake and points at its line; a
+ * broken template.json is the template's, and points at that file.
+ */
+import path from "node:path";
+import { knownTemplates, resolveLayers } from "../templates/layers.ts";
+import { closest, type Problem } from "./problems.ts";
+
+export function templateProblems(
+  templatesDir: string,
+  name: string,
+  at: { file: string; line?: number },
+): Problem[] {
+  const known = knownTemplates(templatesDir);
+  if (!known.includes(name)) {
+    const near = closest(name, known);
+    const folder = path.relative(process.cwd(), templatesDir) || "templates";
+    return [
+      {
+        ...at,
+        key: "template",
+        message: `unknown template "${name}"; expected a folder of ${folder}/: ${known.join(", ")}${near ? ` (did you mean "${near}"?)` : ""}`,
+      },
+    ];
+  }
+  return resolveLayers(templatesDir, name).problems;
+}

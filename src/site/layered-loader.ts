@@ -1,0 +1,56 @@
+/**
+ * Nunjucks finds template files by layers. A name such as `benelux/partials/hotline.njk` means
+ * "partials/hotline.njk of the benelux template": the first layer of benelux's chain that has
+ * it (benelux, then default). So a page of `default` that includes
+ * `campaign.template + "/partials/hotline.njk"` gets benelux's partial when the campaign uses
+ * benelux, and default's own otherwise. Names whose first folder is not a template are looked up
+ * as they are, inside the templates folder only.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import nunjucks from "nunjucks";
+import { knownTemplates, templateLayers } from "../templates/layers.ts";
+
+export class LayeredLoader extends nunjucks.FileSystemLoader {
+  readonly #templatesDir: () => string;
+
+  /** `templatesDir` is asked for when the first file is, once Eleventy knows its folders. */
+  constructor(templatesDir: () => string) {
+    super([]);
+    this.#templatesDir = templatesDir;
+  }
+
+  override getSource(name: string): nunjucks.LoaderSource {
+    const file = this.find(name);
+    // Nunjucks reports "template not found" with the name asked for.
+    if (!file) return null as unknown as nunjucks.LoaderSource;
+    // Eleventy's watcher reads this map to forget a changed file's compiled template.
+    (this as unknown as { pathsToNames: Record<string, string> }).pathsToNames[file] = name;
+    return { src: fs.readFileSync(file, "utf8"), path: file, noCache: false };
+  }
+
+  /** The file `name` stands for, or undefined. */
+  find(name: string): string | undefined {
+    const templatesDir = path.resolve(this.#templatesDir());
+    const [template, ...rest] = name.split(/[/\\]/);
+    const candidates =
+      rest.length > 0 && knownTemplates(templatesDir).includes(template)
+        ? templateLayers(templatesDir, template).map((layer) => path.join(templatesDir, layer, ...rest))
+        : [path.resolve(templatesDir, name)];
+    return candidates.find(
+      (candidate) => candidate.startsWith(templatesDir + path.sep) && fs.existsSync(candidate),
+    );
+  }
+}
+
+/** Nunjucks' environment with the cache reset its JavaScript has and its type definitions lack. */
+export type LayeredEnvironment = nunjucks.Environment & { invalidateCache(): void };
+
+/** The Nunjucks environment of the site: layered lookup under templates/, tidy whitespace. */
+export function layeredEnvironment(templatesDir: () => string): LayeredEnvironment {
+  // Tags leave no blank lines or trailing spaces in the HTML.
+  return new nunjucks.Environment(new LayeredLoader(templatesDir), {
+    trimBlocks: true,
+    lstripBlocks: true,
+  }) as LayeredEnvironment;
+}

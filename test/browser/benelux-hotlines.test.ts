@@ -1,0 +1,127 @@
+/**
+ * The benelux template's hotline block: a Benelux campaign with a line in each of the three
+ * countries shows the three side by side, each under its country's name in the page's
+ * language, stacked on a 320 px phone and mirrored right to left.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import type { Browser } from "playwright-core";
+import * as assert from "uvu/assert";
+import { build } from "../../src/build.ts";
+import { languagePath } from "../../src/site/urls.ts";
+import { findBrowser, launchBrowser } from "../helpers/browser.ts";
+import { ROOT, tempDir } from "../helpers/fixtures.ts";
+import { serveStatic } from "../helpers/site.ts";
+import { suite } from "../helpers/suite.ts";
+
+const test = suite("benelux: the three countries' lines");
+const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
+const state = {} as { site: string; browser?: Browser; origin: string; close: () => Promise<void> };
+
+test.before(async () => {
+  const dir = await tempDir("benelux-lines-");
+  const campaign = path.join(dir, "campaigns/benelux-2021");
+  await fs.cp(path.join(ROOT, "campaigns/benelux-2021"), campaign, { recursive: true });
+  const file = path.join(campaign, "campaign.yaml");
+  // A Luxembourg line for the test only: a well-formed number, not a real helpline.
+  const luxembourg = '  - number: "8002 1234"\n    country: LU\n    label: Test line\n';
+  await fs.writeFile(
+    file,
+    (await fs.readFile(file, "utf8")).replace(/^partners:/m, `${luxembourg}partners:`),
+  );
+  state.site = path.join(dir, "_site");
+  // pseudo adds en-XA and ar-XB: a right-to-left page of the same campaign.
+  await build({
+    root: ROOT,
+    campaignsDir: path.join(dir, "campaigns"),
+    outDir: state.site,
+    kit: false,
+    pseudo: true,
+  });
+  state.browser = await launchBrowser();
+  if (!state.browser) return;
+  const server = await serveStatic(state.site);
+  state.origin = server.origin;
+  state.close = server.close;
+});
+
+test.after(async () => {
+  await state.browser?.close();
+  await state.close?.();
+  if (state.site) await fs.rm(path.dirname(state.site), { recursive: true, force: true });
+});
+
+const pagePath = (tag: string) => `/benelux-2021/${languagePath(tag)}/`;
+
+test("every line under its country's name in the page's language, with its own tel: link", async () => {
+  const expected: Record<string, string[]> = {
+    fr: ["Belgique", "Pays-Bas", "Luxembourg"],
+    nl: ["België", "Nederland", "Luxemburg"],
+    en: ["Belgium", "Netherlands", "Luxembourg"],
+  };
+  for (const [tag, names] of Object.entries(expected)) {
+    const html = await fs.readFile(path.join(state.site, pagePath(tag), "index.html"), "utf8");
+    const countries = parse(html).querySelectorAll(".hotline-countries > .hotline-country");
+    assert.equal(
+      countries.map((country) => country.querySelector("h3")?.text),
+      names,
+      tag,
+    );
+    assert.equal(
+      countries.map((country) => country.querySelector("a.hotline-number")?.getAttribute("href")),
+      ["tel:+3278055800", "tel:+318007000", "tel:+35280021234"],
+    );
+  }
+});
+
+/** The boxes of the three countries' blocks on `tag`'s page at `width`. */
+async function countryBoxes(tag: string, width: number) {
+  const page = await (state.browser as Browser).newPage({ viewport: { width, height: 800 } });
+  await page.goto(state.origin + pagePath(tag));
+  const boxes = await page.locator(".hotline-country").evaluateAll((items) =>
+    items.map((item) => {
+      const box = item.getBoundingClientRect();
+      return { x: Math.round(box.x), y: Math.round(box.y), right: Math.round(box.right) };
+    }),
+  );
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.close();
+  return { boxes, overflow };
+}
+
+it("side by side where there is room, in reading order", async () => {
+  const { boxes } = await countryBoxes("fr", 1024);
+  assert.is(boxes.length, 3);
+  assert.ok(
+    boxes.every((box) => box.y === boxes[0].y),
+    `not in one row: ${JSON.stringify(boxes)}`,
+  );
+  assert.ok(
+    boxes[0].x < boxes[1].x && boxes[1].x < boxes[2].x,
+    `not left to right: ${JSON.stringify(boxes)}`,
+  );
+});
+
+it("stacked on a 320 px phone, without sideways scrolling", async () => {
+  const { boxes, overflow } = await countryBoxes("fr", 320);
+  assert.ok(
+    boxes.every((box) => box.x === boxes[0].x),
+    `not stacked: ${JSON.stringify(boxes)}`,
+  );
+  assert.ok(boxes[0].y < boxes[1].y && boxes[1].y < boxes[2].y);
+  assert.ok(boxes.every((box) => box.right <= 320));
+  assert.is(overflow, 0);
+});
+
+it("mirrored in a right-to-left language: Belgium first, on the right", async () => {
+  const { boxes } = await countryBoxes("ar-XB", 1024);
+  assert.is(boxes.length, 3);
+  assert.ok(boxes.every((box) => box.y === boxes[0].y));
+  assert.ok(
+    boxes[0].x > boxes[1].x && boxes[1].x > boxes[2].x,
+    `not right to left: ${JSON.stringify(boxes)}`,
+  );
+});
+
+test.run();
