@@ -1,15 +1,17 @@
 /**
  * The CMS configuration, generated from the campaign schema and the campaign folders: one
  * collection of words per campaign, because each campaign has its own list of languages
- * (content/<lang>.md, every language side by side), and one collection of settings with a file
+ * (content/page.<lang>.md, every language side by side), and one collection of settings with a file
  * per campaign (campaign.yaml).
  *
- * Decap's "multiple_files" structure names the languages of an entry `<entry>.<lang>.md`; the
- * local backend maps those names to `content/<lang>.md` (paths.ts), the layout the loader reads.
+ * Decap's "multiple_files" structure names the languages of an entry `<entry>.<lang>.md`, which
+ * is how campaigns keep their words (content/page.<lang>.md, see campaign/content-files.ts): every
+ * backend, local or Git host, reads and writes the files as they are, with no translation.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
+import { CONTENT_DIR, languageOfContentFile } from "../campaign/content-files.ts";
 import { listCampaigns } from "../campaign/index.ts";
 import { CAMPAIGN_FILE } from "../campaign/load.ts";
 import { campaignFileSchema, contentFrontMatterSchema, languageTag } from "../campaign/schema.ts";
@@ -48,12 +50,11 @@ export async function campaignEntries(campaignsDir: string): Promise<CampaignEnt
       // An unreadable campaign.yaml is reported by the check; its words stay reachable below.
     }
     if (languages.length === 0) {
-      const contentDir = path.join(campaignsDir, slug, "content");
+      const contentDir = path.join(campaignsDir, slug, CONTENT_DIR);
       languages = fs.existsSync(contentDir)
         ? fs
             .readdirSync(contentDir)
-            .filter((name) => name.endsWith(".md"))
-            .map((name) => name.slice(0, -3))
+            .flatMap((name) => languageOfContentFile(name) ?? [])
             .sort()
         : [];
     }
@@ -76,7 +77,7 @@ export function settingsFields(options: FieldOptions = {}): CmsField[] {
   return fieldsOf(schemaNode(campaignFileSchema), options, schemaNode(languageTag).pattern);
 }
 
-/** The fields of content/<lang>.md: the front matter from contentFrontMatterSchema, then the body;
+/** The fields of content/page.<lang>.md: the front matter from contentFrontMatterSchema, then the body;
  * every one translated. */
 export function contentFields(): CmsField[] {
   const frontMatter = fieldsOf(schemaNode(contentFrontMatterSchema)).map((field) =>
@@ -105,8 +106,8 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
     name: campaign.slug,
     label: `${campaign.slug}: words`,
     label_singular: `words (${campaign.languages.join(", ")})`,
-    // The local backend shows content/<lang>.md as content/page.<lang>.md (see paths.ts).
-    folder: `${folder}/${campaign.slug}/content`,
+    // One entry, "page", whose languages are content/page.<lang>.md.
+    folder: `${folder}/${campaign.slug}/${CONTENT_DIR}`,
     format: "frontmatter",
     extension: "md",
     create: false,

@@ -48,11 +48,11 @@ test.after(async () => {
 });
 
 it("edit the French tagline side by side, save: one line changes on disk and the preview shows it", async () => {
-  const file = path.join(state.contentRoot, "campaigns", SLUG, "content/fr.md");
+  const file = path.join(state.contentRoot, "campaigns", SLUG, "content/page.fr.md");
   const before = await fs.readFile(file, "utf8");
   const others = await Promise.all(
     ["nl", "de", "en", "ar", "lb"].map((lang) =>
-      fs.readFile(path.join(state.contentRoot, "campaigns", SLUG, `content/${lang}.md`), "utf8"),
+      fs.readFile(path.join(state.contentRoot, "campaigns", SLUG, `content/page.${lang}.md`), "utf8"),
     ),
   );
   const oldTagline = /^tagline: (.*)$/m.exec(before)?.[1] as string;
@@ -87,16 +87,16 @@ it("edit the French tagline side by side, save: one line changes on disk and the
     after = await fs.readFile(file, "utf8");
   }
   const lines = { before: before.split("\n"), after: after.split("\n") };
-  assert.is(lines.after.length, lines.before.length, "content/fr.md gained or lost lines");
+  assert.is(lines.after.length, lines.before.length, "content/page.fr.md gained or lost lines");
   const changed = lines.after.filter((line, index) => line !== lines.before[index]);
   assert.equal(changed, [`tagline: ${newTagline}`]);
   // The other languages were saved too, and stay byte for byte as they were.
   for (const [index, lang] of ["nl", "de", "en", "ar", "lb"].entries()) {
     const text = await fs.readFile(
-      path.join(state.contentRoot, "campaigns", SLUG, `content/${lang}.md`),
+      path.join(state.contentRoot, "campaigns", SLUG, `content/page.${lang}.md`),
       "utf8",
     );
-    assert.is(text, others[index], `content/${lang}.md changed`);
+    assert.is(text, others[index], `content/page.${lang}.md changed`);
   }
 
   // The dev server rebuilds on save; the French page shows the new tagline.

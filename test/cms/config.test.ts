@@ -6,7 +6,6 @@ import { cmsConfig, contentFields, settingsFields } from "../../src/cms/config.t
 import type { CmsField, SchemaNode } from "../../src/cms/fields.ts";
 import { schemaNode } from "../../src/cms/fields.ts";
 import { mergeMarkdown, mergeYaml } from "../../src/cms/merge.ts";
-import { pathMapper } from "../../src/cms/paths.ts";
 import { availableLanguages } from "../../src/i18n/strings.ts";
 import { ROOT, tempDir } from "../helpers/fixtures.ts";
 import { suite } from "../helpers/suite.ts";
@@ -43,7 +42,7 @@ test("campaign.yaml: every schema key has a field with the same required flag an
   assert.equal(fields, keys);
 });
 
-test("content/<lang>.md: every front-matter key and the body, all translated", () => {
+test("content/page.<lang>.md: every front-matter key and the body, all translated", () => {
   const fields = contentFields();
   assert.equal(
     fieldKeys(fields.filter((field) => field.name !== "body")).sort(),
@@ -103,13 +102,6 @@ test("partners become a relation to assets/partners.yaml when that file exists",
   assert.ok(config.collections.some((collection) => collection.name === "partners"));
   assert.is(config.backend.name, "github");
   await fs.rm(root, { recursive: true, force: true });
-});
-
-test("the local backend shows content/<lang>.md as one entry's languages and back", () => {
-  const mapper = pathMapper("campaigns");
-  assert.is(mapper.toCms("campaigns/x-2024/content/nl-BE.md"), "campaigns/x-2024/content/page.nl-BE.md");
-  assert.is(mapper.toDisk("campaigns/x-2024/content/page.fr.md"), "campaigns/x-2024/content/fr.md");
-  assert.is(mapper.toCms("campaigns/x-2024/campaign.yaml"), "campaigns/x-2024/campaign.yaml");
 });
 
 test("a save keeps what did not change as written", () => {

@@ -8,7 +8,7 @@ const campaigns = {};
 let problems = [];
 const listeners = new Set();
 
-/** "campaigns/blue-heart-2023-be/content/md" → "blue-heart-2023-be" */
+/** "campaigns/blue-heart-2023-be/content/page.md" → "blue-heart-2023-be" */
 function slugOf(entryPath) {
   const parts = String(entryPath || "").split("/");
   const at = parts.lastIndexOf("content");
