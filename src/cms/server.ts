@@ -84,7 +84,7 @@ export async function editorMiddleware({ contentRoot }: EditorOptions): Promise<
   };
   const api = express();
   api.use(express.json({ limit: "50mb" }));
-  api.use((request, response, next) => {
+  api.use((request, _response, next) => {
     const body = (request as IncomingMessage & { body?: ApiRequest }).body;
     if (body?.action === "persistEntry") mergeWithDisk(contentRoot, body.params);
     next();

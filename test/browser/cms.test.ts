@@ -3,6 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
+import { parse } from "yaml";
 import { type RunningEditor, startEditor } from "../../src/cms/editor.ts";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
 import { ROOT, TEMPLATES, tempDir } from "../helpers/fixtures.ts";
@@ -112,6 +113,55 @@ it("edit the French tagline side by side, save: one line changes on disk and the
   await page.close();
 
   assert.equal([...origins], [new URL(state.editor.url).origin], "the admin requested another origin");
+});
+
+it("the preview of an Arabic text is right-to-left, in the template's stylesheet", async () => {
+  const settings = parse(
+    await fs.readFile(path.join(state.contentRoot, "campaigns", SLUG, "campaign.yaml"), "utf8"),
+  ) as { theme: { primary: string } };
+  const arabic = await fs.readFile(
+    path.join(state.contentRoot, "campaigns", SLUG, "content/page.ar.md"),
+    "utf8",
+  );
+  const title = /^title: (.*)$/m.exec(arabic)?.[1] as string;
+
+  const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${state.editor.url}admin/`);
+  await page.getByRole("button", { name: /login/i }).click();
+  await page.goto(`${state.editor.url}admin/#/collections/${SLUG}/entries/page`);
+  await page.locator('input[id^="tagline-field"]').first().waitFor();
+  // The right pane shows the preview instead of the second language; the left one writes Arabic.
+  await page.getByTitle("Toggle preview").click();
+  await page.getByText("Writing in FR").click();
+  await page.getByRole("menuitem", { name: "ar", exact: true }).click();
+
+  const frame = page.frameLocator("#preview-pane");
+  const heading = frame.locator("main h1");
+  await heading.filter({ hasText: title }).waitFor();
+  const shown = await frame.locator("html").evaluate((html, slug) => {
+    const tagline = html.querySelector(".tagline") as HTMLElement;
+    return {
+      dir: html.getAttribute("dir"),
+      lang: html.getAttribute("lang"),
+      direction: getComputedStyle(html.querySelector("main h1") as HTMLElement).direction,
+      colour: getComputedStyle(tagline).color,
+      weight: getComputedStyle(tagline).fontWeight,
+      stylesheet: [...html.ownerDocument.styleSheets].some((sheet) =>
+        sheet.href?.endsWith(`/${slug}/assets/site.css`),
+      ),
+    };
+  }, SLUG);
+  const hex = settings.theme.primary.replace("#", "");
+  const rgb = `rgb(${[0, 2, 4].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)).join(", ")})`;
+  assert.equal(shown, {
+    dir: "rtl",
+    lang: "ar",
+    direction: "rtl",
+    colour: rgb,
+    weight: "700",
+    stylesheet: true,
+  });
+  await page.close();
 });
 
 test.run();
