@@ -14,7 +14,12 @@ import { parse } from "yaml";
 import { CONTENT_DIR, languageOfContentFile } from "../campaign/content-files.ts";
 import { listCampaigns } from "../campaign/index.ts";
 import { CAMPAIGN_FILE } from "../campaign/load.ts";
-import { campaignFileSchema, contentFrontMatterSchema, languageTag } from "../campaign/schema.ts";
+import {
+  campaignFileSchema,
+  contentFrontMatterSchema,
+  languageTag,
+  sharedPartnerSchema,
+} from "../campaign/schema.ts";
 import { textDirection } from "../i18n/languages.ts";
 import { type CmsField, type FieldOptions, fieldsOf, schemaNode } from "./fields.ts";
 
@@ -77,6 +82,23 @@ export function settingsFields(options: FieldOptions = {}): CmsField[] {
   return fieldsOf(schemaNode(campaignFileSchema), options, schemaNode(languageTag).pattern);
 }
 
+/** The fields of one partner of assets/partners.yaml, from sharedPartnerSchema. */
+export function sharedPartnerFields(options: FieldOptions = {}): CmsField[] {
+  return fieldsOf(schemaNode(sharedPartnerSchema), options, schemaNode(languageTag).pattern);
+}
+
+/** The languages named in assets/partners.yaml's names maps (read leniently). */
+function namedLanguages(partnersFile: string): string[] {
+  try {
+    const data = parse(fs.readFileSync(partnersFile, "utf8")) as { partners?: Array<{ names?: unknown }> };
+    return (data?.partners ?? []).flatMap((partner) =>
+      partner?.names && typeof partner.names === "object" ? Object.keys(partner.names) : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
 /** The fields of content/page.<lang>.md: the front matter from contentFrontMatterSchema, then the body;
  * every one translated. */
 export function contentFields(): CmsField[] {
@@ -102,6 +124,8 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
     : {};
   const campaigns = await campaignEntries(options.campaignsDir);
   const withLanguages = campaigns.filter((campaign) => campaign.languages.length > 0);
+  // Decap reads a collection's languages only when the configuration also has a global i18n.
+  const allLanguages = [...new Set(withLanguages.flatMap((campaign) => campaign.languages))];
   const collections: Record<string, unknown>[] = withLanguages.map((campaign) => ({
     name: campaign.slug,
     label: `${campaign.slug}: words`,
@@ -132,7 +156,8 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
       name: campaign.slug,
       label: campaign.slug,
       file: `${folder}/${campaign.slug}/${CAMPAIGN_FILE}`,
-      fields: settingsFields(fieldOptions),
+      // A partner written inline has its names in this campaign's languages.
+      fields: settingsFields({ ...fieldOptions, languages: campaign.languages }),
     })),
   });
   if (hasPartners) {
@@ -150,15 +175,17 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
               name: "partners",
               label: "Partners",
               widget: "list",
-              fields: settingsFields().find((field) => field.name === "partners")?.fields ?? [],
+              summary: "{{fields.id}}",
+              // Names in every campaign's languages, and in any language the file already has.
+              fields: sharedPartnerFields({
+                languages: [...new Set([...allLanguages, ...namedLanguages(partnersPath)])],
+              }),
             },
           ],
         },
       ],
     });
   }
-  // Decap reads a collection's languages only when the configuration also has a global i18n.
-  const allLanguages = [...new Set(withLanguages.flatMap((campaign) => campaign.languages))];
   return {
     backend: backendConfig(options.backend),
     ...(allLanguages.length > 0

@@ -7,6 +7,7 @@
  */
 import { getCountries } from "libphonenumber-js";
 import { z } from "zod";
+import { endonym } from "../i18n/languages.ts";
 import { availableLanguages } from "../i18n/strings.ts";
 
 /** A JSON Schema node as zod writes it (only what the generator reads). */
@@ -57,6 +58,8 @@ export interface CmsField {
 }
 
 export interface FieldOptions {
+  /** The languages a map keyed by language (a partner's names) offers, one field each. */
+  languages?: string[];
   /** Where partners come from when a shared list exists: a relation instead of inline entries. */
   partnersRelation?: { collection: string; file: string; valueField: string };
 }
@@ -106,10 +109,24 @@ function fieldOf(
   if (key === "$schema") return { ...base, widget: "hidden" };
 
   const type = typeOf(node);
-  if (type === "object" && !node.properties)
-    // A map keyed by language (a partner's names): no form widget edits free keys, so it is kept
-    // as written and edited in the file.
-    return { ...base, widget: "hidden" };
+  if (type === "object" && !node.properties) {
+    // A map keyed by language (a partner's names): Decap has no widget for free keys, so one
+    // optional field per language; an empty one is left out of the file when saved.
+    const languages = options.languages ?? [];
+    if (languages.length === 0) return { ...base, widget: "hidden" };
+    return {
+      ...base,
+      widget: "object",
+      required: false,
+      collapsed: true,
+      fields: languages.map((tag) => ({
+        name: tag,
+        label: `${tag}: ${endonym(tag)}`,
+        widget: "string",
+        required: false,
+      })),
+    };
+  }
   if (type === "object")
     return { ...base, widget: "object", fields: fieldsOf(node, options, languagePattern) };
   if (type === "array" && node.items) {
