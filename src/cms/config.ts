@@ -25,6 +25,8 @@ import { type CmsField, type FieldOptions, fieldsOf, schemaNode } from "./fields
 
 /** Where a shared list of partners lives, when the project has one. */
 export const PARTNERS_FILE = "assets/partners.yaml";
+/** The folder beside it that holds the shared partners' logos. */
+const SHARED_LOGOS = "partners";
 
 export type Backend =
   | { name: "local" }
@@ -178,6 +180,7 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
               summary: "{{fields.id}}",
               // Names in every campaign's languages, and in any language the file already has.
               fields: sharedPartnerFields({
+                logoFolder: SHARED_LOGOS,
                 languages: [...new Set([...allLanguages, ...namedLanguages(partnersPath)])],
               }),
             },

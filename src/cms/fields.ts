@@ -58,6 +58,8 @@ export interface CmsField {
 }
 
 export interface FieldOptions {
+  /** The folder logos are stored in, beside the file edited; default "logos". */
+  logoFolder?: string;
   /** The languages a map keyed by language (a partner's names) offers, one field each. */
   languages?: string[];
   /** Where partners come from when a shared list exists: a relation instead of inline entries. */
@@ -180,8 +182,10 @@ function fieldOf(
   if (node.pattern === COUNTRY_PATTERN)
     return { ...base, widget: "select", options: [...getCountries()].sort() };
   if (key === "logo") {
-    // Stored beside campaign.yaml, in the campaign's own logos/ folder, as "logos/<file>".
-    return { ...base, widget: "image", media_folder: "logos", public_folder: "logos", choose_url: false };
+    // Stored beside campaign.yaml, in the campaign's own logos/ folder, as "logos/<file>" (or,
+    // for the shared list, in its own folder beside partners.yaml).
+    const folder = options.logoFolder ?? "logos";
+    return { ...base, widget: "image", media_folder: folder, public_folder: folder, choose_url: false };
   }
   return base;
 }

@@ -35,8 +35,9 @@ test.before(async () => {
     recursive: true,
   });
   await fs.symlink(TEMPLATES, path.join(contentRoot, "templates"));
-  // The partners the campaign names by id are declared in the project's assets/.
-  await fs.symlink(path.join(ROOT, "assets"), path.join(contentRoot, "assets"));
+  // The partners the campaign names by id are declared in the project's assets/ (a copy: the
+  // test edits one).
+  await fs.cp(path.join(ROOT, "assets"), path.join(contentRoot, "assets"), { recursive: true });
   const editor = await startEditor({ root: ROOT, contentRoot, port: await freePort() });
   Object.assign(state, { browser, editor, contentRoot });
 });
@@ -113,6 +114,39 @@ it("edit the French tagline side by side, save: one line changes on disk and the
   await page.close();
 
   assert.equal([...origins], [new URL(state.editor.url).origin], "the admin requested another origin");
+});
+
+it("a shared partner's French name, edited in its own field, changes one line of partners.yaml", async () => {
+  const file = path.join(state.contentRoot, "assets/partners.yaml");
+  const before = await fs.readFile(file, "utf8");
+  const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${state.editor.url}admin/`);
+  await page.getByRole("button", { name: /login/i }).click();
+  await page.goto(`${state.editor.url}admin/#/collections/partners/entries/partners`);
+  // The list shows each partner by id, folded: open fps-justice, then its names.
+  const item = page
+    .locator('div[style*="transition"]')
+    .filter({ has: page.getByText("fps-justice", { exact: true }) });
+  await item.locator("button").first().click();
+  await item.getByRole("button", { name: "Expand" }).click();
+  const french = item.getByLabel("fr: Français");
+  assert.is(await french.inputValue(), "SPF Justice");
+  assert.is(await item.getByLabel("lb: Lëtzebuergesch").inputValue(), "");
+  await french.fill("SPF Justice (Belgique)");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.getByText("Publish now").click();
+  let after = before;
+  for (let attempt = 0; attempt < 50 && after === before; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    after = await fs.readFile(file, "utf8");
+  }
+  const lines = { before: before.split("\n"), after: after.split("\n") };
+  assert.is(lines.after.length, lines.before.length, after);
+  assert.equal(
+    lines.after.filter((line, index) => line !== lines.before[index]),
+    ["      fr: SPF Justice (Belgique)"],
+  );
+  await page.close();
 });
 
 it("the preview of an Arabic text is right-to-left, in the template's stylesheet", async () => {
