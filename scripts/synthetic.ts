@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { contentFile } from "../src/campaign/content-files.ts";
 import { availableLanguages, translator } from "../src/i18n/strings.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -43,7 +44,7 @@ partners:
     for (const tag of tags) {
       const t = translator(tag);
       await fs.writeFile(
-        path.join(folder, "content", `${tag}.md`),
+        contentFile(folder, tag),
         `---
 title: ${JSON.stringify(`${t("exit.pageTitle")} ${n}`)}
 tagline: ${JSON.stringify(t("hotline.free"))}

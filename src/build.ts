@@ -8,6 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Campaign, loadCampaigns, type Problem } from "./campaign/index.ts";
+import { hasAdmin, removeAdmins, withoutAdmin } from "./cms/output.ts";
 import {
   type CampaignRecord,
   campaignFingerprint,
@@ -43,6 +44,9 @@ export interface BuildOptions {
   kit?: boolean;
   /** Add the pseudo-languages en-XA and ar-XB to every campaign, for layout testing. */
   pseudo?: boolean;
+  /** Writes more into the staged output before it replaces the old one (build --with-admin adds
+   * the CMS); a failure leaves the old output as it was. */
+  addOns?: (staging: string) => Promise<void>;
   /** Called once per campaign when its pages are written. */
   onCampaign?: (report: CampaignReport) => void;
 }
@@ -92,7 +96,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const warnings = campaigns.flatMap((campaign) => campaign.warnings);
   const render = new Set(campaigns.map((campaign) => campaign.slug).filter((slug) => !reusable.has(slug)));
 
-  if (render.size === 0 && (siteWideCurrent || options.only)) {
+  // An admin is written by the build that asks for it, never kept from the last one.
+  const adminChanges = options.addOns !== undefined || (await hasAdmin(outDir));
+  if (render.size === 0 && (siteWideCurrent || options.only) && !adminChanges) {
     // Nothing changed: the output already is what this build would write.
     const reports = campaigns.map((campaign) => recordReport(campaign, previous?.campaigns[campaign.slug]));
     for (const report of reports) options.onCampaign?.(report);
@@ -136,6 +142,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await timings.measure("swap", async () => {
       for (const slug of reusable) await linkTree(path.join(outDir, slug), path.join(staging, slug));
       if (options.only) await keepOtherOutput(outDir, staging, new Set(options.only));
+      await removeAdmins(staging);
+      await options.addOns?.(staging);
       await writeHeaders(staging);
       await swapIn(staging, outDir);
     });
@@ -147,7 +155,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         ? (previous?.campaigns[campaign.slug] as CampaignRecord)
         : {
             fingerprint: fingerprints[campaign.slug],
-            files: await listOutput(path.join(outDir, campaign.slug)),
+            files: withoutAdmin(await listOutput(path.join(outDir, campaign.slug))),
           };
     }
     await writeManifest(paths.cacheDir, outDir, {

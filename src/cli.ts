@@ -26,6 +26,9 @@ Commands:
                                   next year's edition of an existing campaign
   serve [--port <n>]              preview on localhost with live reload
   pack <slug> [--out <dir>]       write <slug>.zip of a built campaign, ready to upload
+  migrate-content [--campaign <slug>]
+                                  rename content/<lang>.md to content/page.<lang>.md
+                                  (the layout the CMS reads)
   translations export|export-ui|import
                                   XLIFF 2.0 for translators (run: campaign translations)
 
@@ -57,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import("./commands/serve.ts")).run(rest, context);
     case "pack":
       return (await import("./commands/pack.ts")).run(rest, context);
+    case "migrate-content":
+      return (await import("./commands/migrate-content.ts")).run(rest, context);
     case "translations":
       return (await import("./commands/translations.ts")).run(rest, context);
     default:

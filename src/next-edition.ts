@@ -5,6 +5,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { contentFiles } from "./campaign/content-files.ts";
 import type { Problem } from "./campaign/problems.ts";
 import { resolveLayers } from "./templates/layers.ts";
 
@@ -95,11 +96,8 @@ export async function prepareNextEdition(dir: string, from: number, date: string
     .replace(/^(url:.*)$/m, (line) => moveYear(line, from, to));
   await fs.writeFile(settingsFile, updated);
 
-  const contentDir = path.join(dir, "content");
-  const files = (await fs.readdir(contentDir).catch(() => [])).filter((name) => name.endsWith(".md")).sort();
   const mentions: YearMention[] = [];
-  for (const name of files) {
-    const file = path.join(contentDir, name);
+  for (const file of await contentFiles(dir)) {
     const text = markUnreviewed(await fs.readFile(file, "utf8"));
     await fs.writeFile(file, text);
     if (to !== from) mentions.push(...yearMentions(text, file, { only: from }));

@@ -189,7 +189,7 @@ export function scaffoldReport(result: ScaffoldResult, from?: string, cwd = proc
     "",
     "Next steps:",
     `  1. Edit ${relative}/campaign.yaml: date, url, languages, theme, hotlines, partners.`,
-    `  2. Write one file per language in ${relative}/content/ (title, tagline, description, body).`,
+    `  2. Write one file per language in ${relative}/content/, page.<language>.md (title, tagline, description, body).`,
     `  3. Name shared partners by id (assets/partners.yaml) or put their logos in ${relative}/logos/.`,
     `  4. Run: npm run check -- --campaign ${result.slug}`,
     `  5. Preview: npm start    Build: npm run build -- --campaign ${result.slug}`,

@@ -62,8 +62,8 @@ test("build prints a line per campaign and a summary with the images it drew and
   const fresh = crypto.randomUUID().slice(0, 8);
   const { campaignsDir, dir, cleanup } = await fixtureCampaign({
     files: {
-      "content/en.md": `---\ntitle: Minimal campaign\ntagline: Every victim counts ${fresh}\ndescription: d\n---\n`,
-      "content/fr.md": `---\ntitle: Campagne minimale\ntagline: Chaque victime compte ${fresh}\ndescription: d\n---\n`,
+      "content/page.en.md": `---\ntitle: Minimal campaign\ntagline: Every victim counts ${fresh}\ndescription: d\n---\n`,
+      "content/page.fr.md": `---\ntitle: Campagne minimale\ntagline: Chaque victime compte ${fresh}\ndescription: d\n---\n`,
     },
   });
   const out = path.join(await tempDir(), "_site");
@@ -81,7 +81,7 @@ test("build prints a line per campaign and a summary with the images it drew and
   assert.match(again.stdout, "Share images: 0 rendered, 6 reused");
 
   // One language's words change: its three images are drawn again, the other three reused.
-  const fr = path.join(dir, "content/fr.md");
+  const fr = path.join(dir, "content/page.fr.md");
   await fs.writeFile(fr, (await fs.readFile(fr, "utf8")).replace(fresh, `${fresh}!`));
   const edited = await cli("build", "--campaigns", campaignsDir, "--out", out);
   assert.match(edited.stdout, "Share images: 3 rendered, 3 reused");
@@ -142,7 +142,7 @@ test("new scaffolds from the starter and from an existing campaign", async () =>
 });
 
 test("check --translations prints each language's status and fails when something is missing", async () => {
-  const { campaignsDir, cleanup } = await fixtureCampaign({ files: { "content/fr.md": null } });
+  const { campaignsDir, cleanup } = await fixtureCampaign({ files: { "content/page.fr.md": null } });
   const result = await cli("check", "--translations", "--campaigns", campaignsDir);
   await cleanup();
   assert.is(result.code, 1);
@@ -153,7 +153,7 @@ test("check --translations prints each language's status and fails when somethin
   assert.match(result.stdout, /\| `en` English \| ✓ \| ✓ \| ✓ \| not yet \| ✓ \|/);
   assert.match(
     result.stdout,
-    /\| `fr` Français \| ✗ \| ✓ \| not yet \| not yet \| – \| content\/fr\.md missing \|/,
+    /\| `fr` Français \| ✗ \| ✓ \| not yet \| not yet \| – \| content\/page\.fr\.md missing \|/,
   );
 });
 

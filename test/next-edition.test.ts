@@ -101,7 +101,7 @@ const edition = suite("npm run new -- --from");
 edition("next year's edition of blue-heart-2023-be builds at once", async () => {
   const campaignsDir = await examplesCopy();
   // As if last year's English had been signed off: the copy must not inherit that.
-  const english = path.join(campaignsDir, "blue-heart-2023-be/content/en.md");
+  const english = path.join(campaignsDir, "blue-heart-2023-be/content/page.en.md");
   await fs.writeFile(
     english,
     (await fs.readFile(english, "utf8")).replace("reviewed: false", "reviewed: true"),
@@ -115,9 +115,9 @@ edition("next year's edition of blue-heart-2023-be builds at once", async () => 
   // The old year's mentions are listed with file and line: title (line 2) and body (line 14).
   assert.match(
     result.stdout,
-    /blue-heart-2024-be\/content\/en\.md:2 {2}title: World Day against Trafficking in Persons 2023/,
+    /blue-heart-2024-be\/content\/page\.en\.md:2 {2}title: World Day against Trafficking in Persons 2023/,
   );
-  assert.match(result.stdout, /blue-heart-2024-be\/content\/fr\.md:14 {2}En juillet 2023/);
+  assert.match(result.stdout, /blue-heart-2024-be\/content\/page\.fr\.md:14 {2}En juillet 2023/);
   const campaign = await loadCampaign(dir, { templatesDir: TEMPLATES });
   assert.ok(Object.values(campaign.content).every((content) => content.reviewed === false));
 
@@ -132,7 +132,7 @@ edition("next year's edition of blue-heart-2023-be builds at once", async () => 
   assert.is(check.code, 0, check.stderr);
   assert.match(
     check.stderr,
-    /warning: .*blue-heart-2024-be\/content\/en\.md:2: mentions 2023, not the campaign's year 2024/,
+    /warning: .*blue-heart-2024-be\/content\/page\.en\.md:2: mentions 2023, not the campaign's year 2024/,
   );
   await fs.rm(path.dirname(campaignsDir), { recursive: true, force: true });
 });

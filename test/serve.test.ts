@@ -89,7 +89,7 @@ test.after(async () => {
 test("an invalid edit prints its problem and the last good pages stay served", async () => {
   const good = await get("/minimal/en/");
   assert.match(good ?? "", "<h1>Minimal campaign</h1>");
-  const content = path.join(work, "campaigns/minimal/content/en.md");
+  const content = path.join(work, "campaigns/minimal/content/page.en.md");
   const yaml = path.join(work, "campaigns/minimal/campaign.yaml");
   const words = await fs.readFile(content, "utf8");
 

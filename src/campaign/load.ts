@@ -9,6 +9,7 @@ import { missingKeys } from "../i18n/strings.ts";
 import { loadWording, type Wording } from "../i18n/wording.ts";
 import { imageDigest, rememberChecked, wasChecked } from "./checked-images.ts";
 import { type Content, parseContent } from "./content.ts";
+import { CONTENT_DIR, contentFile, contentRelative, migrationHint } from "./content-files.ts";
 import { contrastFailures, formatRatio } from "./contrast.ts";
 import { CAMPAIGN_FILE } from "./files.ts";
 import { type Hotline, parseHotline } from "./hotline.ts";
@@ -281,7 +282,7 @@ async function checkLogo(
   return real;
 }
 
-/** Reads and validates content/<lang>.md for every language; problems are added to `problems`. */
+/** Reads and validates content/page.<lang>.md for every language; problems are added to `problems`. */
 async function loadContent(
   folder: string,
   languages: string[],
@@ -290,13 +291,16 @@ async function loadContent(
   const content: Record<string, Content> = {};
   await Promise.all(
     languages.map(async (lang) => {
-      const contentFile = path.join(folder, "content", `${lang}.md`);
+      const file = contentFile(folder, lang);
       const contentText = await readText(
-        contentFile,
-        `one Markdown file per language in languages; create content/${lang}.md (copy content/${languages[0]}.md and translate it)`,
+        file,
+        `one Markdown file per language in languages; create ${contentRelative(lang)} (copy ${contentRelative(languages[0])} and translate it)`,
       );
-      if (typeof contentText !== "string") return problems.push(contentText);
-      const parsed = parseContent(contentText, contentFile, lang);
+      if (typeof contentText !== "string") {
+        const old = await fs.stat(path.join(folder, CONTENT_DIR, `${lang}.md`)).catch(() => undefined);
+        return problems.push(old ? { file, message: migrationHint(lang) } : contentText);
+      }
+      const parsed = parseContent(contentText, file, lang);
       if (parsed.ok) content[lang] = parsed.content;
       else problems.push(...parsed.problems);
     }),

@@ -1,23 +1,32 @@
 /**
  * The CMS configuration, generated from the campaign schema and the campaign folders: one
  * collection of words per campaign, because each campaign has its own list of languages
- * (content/<lang>.md, every language side by side), and one collection of settings with a file
+ * (content/page.<lang>.md, every language side by side), and one collection of settings with a file
  * per campaign (campaign.yaml).
  *
- * Decap's "multiple_files" structure names the languages of an entry `<entry>.<lang>.md`; the
- * local backend maps those names to `content/<lang>.md` (paths.ts), the layout the loader reads.
+ * Decap's "multiple_files" structure names the languages of an entry `<entry>.<lang>.md`, which
+ * is how campaigns keep their words (content/page.<lang>.md, see campaign/content-files.ts): every
+ * backend, local or Git host, reads and writes the files as they are, with no translation.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
+import { CONTENT_DIR, languageOfContentFile } from "../campaign/content-files.ts";
 import { listCampaigns } from "../campaign/index.ts";
 import { CAMPAIGN_FILE } from "../campaign/load.ts";
-import { campaignFileSchema, contentFrontMatterSchema, languageTag } from "../campaign/schema.ts";
+import {
+  campaignFileSchema,
+  contentFrontMatterSchema,
+  languageTag,
+  sharedPartnerSchema,
+} from "../campaign/schema.ts";
 import { textDirection } from "../i18n/languages.ts";
 import { type CmsField, type FieldOptions, fieldsOf, schemaNode } from "./fields.ts";
 
 /** Where a shared list of partners lives, when the project has one. */
 export const PARTNERS_FILE = "assets/partners.yaml";
+/** The folder beside it that holds the shared partners' logos. */
+const SHARED_LOGOS = "partners";
 
 export type Backend =
   | { name: "local" }
@@ -48,12 +57,11 @@ export async function campaignEntries(campaignsDir: string): Promise<CampaignEnt
       // An unreadable campaign.yaml is reported by the check; its words stay reachable below.
     }
     if (languages.length === 0) {
-      const contentDir = path.join(campaignsDir, slug, "content");
+      const contentDir = path.join(campaignsDir, slug, CONTENT_DIR);
       languages = fs.existsSync(contentDir)
         ? fs
             .readdirSync(contentDir)
-            .filter((name) => name.endsWith(".md"))
-            .map((name) => name.slice(0, -3))
+            .flatMap((name) => languageOfContentFile(name) ?? [])
             .sort()
         : [];
     }
@@ -76,7 +84,24 @@ export function settingsFields(options: FieldOptions = {}): CmsField[] {
   return fieldsOf(schemaNode(campaignFileSchema), options, schemaNode(languageTag).pattern);
 }
 
-/** The fields of content/<lang>.md: the front matter from contentFrontMatterSchema, then the body;
+/** The fields of one partner of assets/partners.yaml, from sharedPartnerSchema. */
+export function sharedPartnerFields(options: FieldOptions = {}): CmsField[] {
+  return fieldsOf(schemaNode(sharedPartnerSchema), options, schemaNode(languageTag).pattern);
+}
+
+/** The languages named in assets/partners.yaml's names maps (read leniently). */
+function namedLanguages(partnersFile: string): string[] {
+  try {
+    const data = parse(fs.readFileSync(partnersFile, "utf8")) as { partners?: Array<{ names?: unknown }> };
+    return (data?.partners ?? []).flatMap((partner) =>
+      partner?.names && typeof partner.names === "object" ? Object.keys(partner.names) : [],
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** The fields of content/page.<lang>.md: the front matter from contentFrontMatterSchema, then the body;
  * every one translated. */
 export function contentFields(): CmsField[] {
   const frontMatter = fieldsOf(schemaNode(contentFrontMatterSchema)).map((field) =>
@@ -101,12 +126,14 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
     : {};
   const campaigns = await campaignEntries(options.campaignsDir);
   const withLanguages = campaigns.filter((campaign) => campaign.languages.length > 0);
+  // Decap reads a collection's languages only when the configuration also has a global i18n.
+  const allLanguages = [...new Set(withLanguages.flatMap((campaign) => campaign.languages))];
   const collections: Record<string, unknown>[] = withLanguages.map((campaign) => ({
     name: campaign.slug,
     label: `${campaign.slug}: words`,
     label_singular: `words (${campaign.languages.join(", ")})`,
-    // The local backend shows content/<lang>.md as content/page.<lang>.md (see paths.ts).
-    folder: `${folder}/${campaign.slug}/content`,
+    // One entry, "page", whose languages are content/page.<lang>.md.
+    folder: `${folder}/${campaign.slug}/${CONTENT_DIR}`,
     format: "frontmatter",
     extension: "md",
     create: false,
@@ -131,7 +158,8 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
       name: campaign.slug,
       label: campaign.slug,
       file: `${folder}/${campaign.slug}/${CAMPAIGN_FILE}`,
-      fields: settingsFields(fieldOptions),
+      // A partner written inline has its names in this campaign's languages.
+      fields: settingsFields({ ...fieldOptions, languages: campaign.languages }),
     })),
   });
   if (hasPartners) {
@@ -149,15 +177,18 @@ export async function cmsConfig(options: ConfigOptions): Promise<Record<string, 
               name: "partners",
               label: "Partners",
               widget: "list",
-              fields: settingsFields().find((field) => field.name === "partners")?.fields ?? [],
+              summary: "{{fields.id}}",
+              // Names in every campaign's languages, and in any language the file already has.
+              fields: sharedPartnerFields({
+                logoFolder: SHARED_LOGOS,
+                languages: [...new Set([...allLanguages, ...namedLanguages(partnersPath)])],
+              }),
             },
           ],
         },
       ],
     });
   }
-  // Decap reads a collection's languages only when the configuration also has a global i18n.
-  const allLanguages = [...new Set(withLanguages.flatMap((campaign) => campaign.languages))];
   return {
     backend: backendConfig(options.backend),
     ...(allLanguages.length > 0

@@ -7,6 +7,7 @@
  */
 import { getCountries } from "libphonenumber-js";
 import { z } from "zod";
+import { endonym } from "../i18n/languages.ts";
 import { availableLanguages } from "../i18n/strings.ts";
 
 /** A JSON Schema node as zod writes it (only what the generator reads). */
@@ -57,6 +58,10 @@ export interface CmsField {
 }
 
 export interface FieldOptions {
+  /** The folder logos are stored in, beside the file edited; default "logos". */
+  logoFolder?: string;
+  /** The languages a map keyed by language (a partner's names) offers, one field each. */
+  languages?: string[];
   /** Where partners come from when a shared list exists: a relation instead of inline entries. */
   partnersRelation?: { collection: string; file: string; valueField: string };
 }
@@ -106,10 +111,24 @@ function fieldOf(
   if (key === "$schema") return { ...base, widget: "hidden" };
 
   const type = typeOf(node);
-  if (type === "object" && !node.properties)
-    // A map keyed by language (a partner's names): no form widget edits free keys, so it is kept
-    // as written and edited in the file.
-    return { ...base, widget: "hidden" };
+  if (type === "object" && !node.properties) {
+    // A map keyed by language (a partner's names): Decap has no widget for free keys, so one
+    // optional field per language; an empty one is left out of the file when saved.
+    const languages = options.languages ?? [];
+    if (languages.length === 0) return { ...base, widget: "hidden" };
+    return {
+      ...base,
+      widget: "object",
+      required: false,
+      collapsed: true,
+      fields: languages.map((tag) => ({
+        name: tag,
+        label: `${tag}: ${endonym(tag)}`,
+        widget: "string",
+        required: false,
+      })),
+    };
+  }
   if (type === "object")
     return { ...base, widget: "object", fields: fieldsOf(node, options, languagePattern) };
   if (type === "array" && node.items) {
@@ -163,8 +182,10 @@ function fieldOf(
   if (node.pattern === COUNTRY_PATTERN)
     return { ...base, widget: "select", options: [...getCountries()].sort() };
   if (key === "logo") {
-    // Stored beside campaign.yaml, in the campaign's own logos/ folder, as "logos/<file>".
-    return { ...base, widget: "image", media_folder: "logos", public_folder: "logos", choose_url: false };
+    // Stored beside campaign.yaml, in the campaign's own logos/ folder, as "logos/<file>" (or,
+    // for the shared list, in its own folder beside partners.yaml).
+    const folder = options.logoFolder ?? "logos";
+    return { ...base, widget: "image", media_folder: folder, public_folder: folder, choose_url: false };
   }
   return base;
 }

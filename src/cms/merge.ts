@@ -4,22 +4,53 @@
  * saved language whose words did not change is left byte for byte.
  */
 import { isDeepStrictEqual } from "node:util";
-import { parse, parseDocument } from "yaml";
+import { type Document, parse, parseDocument } from "yaml";
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
-/** Applies the values of `incoming` YAML onto the `existing` YAML text, key by key. */
+/** Applies the values of `incoming` YAML onto the `existing` YAML text, value by value. */
 export function mergeYaml(existing: string, incoming: string): string {
   const document = parseDocument(existing);
   if (document.errors.length > 0) return incoming;
   const before = (document.toJS() ?? {}) as Record<string, unknown>;
-  const after = (parse(incoming) ?? {}) as Record<string, unknown>;
+  const after = withoutEmpty((parse(incoming) ?? {}) as Record<string, unknown>);
   if (isDeepStrictEqual(before, after)) return existing;
-  for (const key of Object.keys(before)) if (!(key in after)) document.delete(key);
-  for (const [key, value] of Object.entries(after)) {
-    if (!isDeepStrictEqual(before[key], value)) document.set(key, value);
-  }
+  if (!isMap(before) || !isMap(after)) return incoming;
+  apply(document, [], before, after);
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/**
+ * Writes into the document only where `after` differs from `before`, going into maps key by key
+ * and into lists of the same length item by item, so a changed name inside one partner leaves
+ * the other partners, and the comments between them, as they were.
+ */
+function apply(document: Document, at: Array<string | number>, before: unknown, after: unknown): void {
+  if (isDeepStrictEqual(before, after)) return;
+  if (isMap(before) && isMap(after)) {
+    for (const key of Object.keys(before)) if (!(key in after)) document.deleteIn([...at, key]);
+    for (const [key, value] of Object.entries(after)) apply(document, [...at, key], before[key], value);
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    for (const [index, value] of after.entries()) apply(document, [...at, index], before[index], value);
+    return;
+  }
+  document.setIn(at, after);
+}
+
+/** Decap writes a cleared optional field as "" and an untouched group as {}: both mean absent. */
+function withoutEmpty<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutEmpty) as T;
+  if (!isMap(value)) return value;
+  const kept = Object.entries(value)
+    .map(([key, item]) => [key, withoutEmpty(item)] as const)
+    .filter(([, item]) => item !== "" && !(isMap(item) && Object.keys(item).length === 0));
+  return Object.fromEntries(kept) as T;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 /** Applies a Markdown file with front matter onto the existing one: changed keys, changed body. */

@@ -48,7 +48,11 @@ export async function writeAdmin(options: {
   const dir = path.join(options.outDir, options.slug, "admin");
   await fs.mkdir(dir, { recursive: true });
   const html = await fs.readFile(path.join(ADMIN_SOURCE, "index.html"), "utf8");
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${adminCsp(options.backend)}">`;
+  // The campaigns' stylesheets, for the preview, are two folders up from <slug>/admin/.
+  const meta = [
+    `<meta http-equiv="Content-Security-Policy" content="${adminCsp(options.backend)}">`,
+    '<meta name="campaign-site-root" content="../../">',
+  ].join("\n  ");
   await fs.writeFile(path.join(dir, "index.html"), html.replace("<!--csp-->", meta));
   for (const name of ["admin.js", "admin.css"])
     await fs.copyFile(path.join(ADMIN_SOURCE, name), path.join(dir, name));

@@ -14,7 +14,6 @@ import { CampaignError, loadCampaigns, type Problem } from "../campaign/index.ts
 import { projectPaths } from "../site/plugin.ts";
 import { campaignEntries, cmsConfig } from "./config.ts";
 import { mergeSaved } from "./merge.ts";
-import { mapStrings, pathMapper } from "./paths.ts";
 
 export const ADMIN_SOURCE = path.join(path.dirname(fileURLToPath(import.meta.url)), "admin");
 const require = createRequire(import.meta.url);
@@ -84,16 +83,10 @@ export async function editorMiddleware({ contentRoot }: EditorOptions): Promise<
     registerLocalFs: (app: unknown, options: { logLevel: string }) => Promise<void>;
   };
   const api = express();
-  const mapper = pathMapper(path.relative(contentRoot, campaignsDir).split(path.sep).join("/") || ".");
   api.use(express.json({ limit: "50mb" }));
-  api.use((request, response, next) => {
-    const body = (request as IncomingMessage & { body?: unknown }).body;
-    const onDisk = mapStrings(body, mapper.toDisk) as ApiRequest | undefined;
-    (request as IncomingMessage & { body?: unknown }).body = onDisk;
-    if (onDisk?.action === "persistEntry") mergeWithDisk(contentRoot, onDisk.params);
-    const json = (response as ServerResponse & { json(value: unknown): void }).json.bind(response);
-    (response as ServerResponse & { json(value: unknown): void }).json = (value: unknown) =>
-      json(mapStrings(value, mapper.toCms));
+  api.use((request, _response, next) => {
+    const body = (request as IncomingMessage & { body?: ApiRequest }).body;
+    if (body?.action === "persistEntry") mergeWithDisk(contentRoot, body.params);
     next();
   });
   await registerLocalFs(api, { logLevel: "warn" });

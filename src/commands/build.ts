@@ -29,6 +29,10 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
     const admin = values["with-admin"] ? await import("../cms/publish.ts") : undefined;
     const backend = admin?.parseBackend(values["admin-repo"] ?? "github:OWNER/REPOSITORY");
     const campaignsDir = campaignsDirOf(context.root, values.campaigns);
+    const adminSlugs = admin
+      ? (values.campaign ?? (await (await import("../campaign/index.ts")).listCampaigns(campaignsDir)))
+      : [];
+    const adminDirs: string[] = [];
     const { build } = await import("../build.ts");
     const result = await build({
       baseUrl,
@@ -37,6 +41,22 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
       campaignsDir,
       only: values.campaign,
       outDir: values.out ? path.resolve(values.out) : undefined,
+      // The admin goes into the staged output, so it is swapped in with the pages or not at all.
+      addOns:
+        admin && backend
+          ? async (staging) => {
+              for (const slug of adminSlugs) {
+                const dir = await admin.writeAdmin({
+                  outDir: staging,
+                  slug,
+                  campaignsDir,
+                  repoRoot: path.dirname(campaignsDir),
+                  backend,
+                });
+                adminDirs.push(path.relative(staging, dir));
+              }
+            }
+          : undefined,
       onCampaign: (campaign) =>
         console.log(`✓ ${campaign.slug}: ${campaign.languages} languages, ${campaign.pages} pages`),
     });
@@ -53,21 +73,10 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
     console.log(`Share images: ${result.shareImages.rendered} rendered, ${result.shareImages.reused} reused`);
     if (baseUrl) console.log(`Published under ${baseUrl} (each campaign at ${baseUrl}<slug>/)`);
     if (values.timings) console.log(formatTimings(result.timings));
-    if (admin && backend) {
-      const { listCampaigns } = await import("../campaign/index.ts");
-      const slugs = values.campaign ?? (await listCampaigns(campaignsDir));
-      for (const slug of slugs) {
-        const dir = await admin.writeAdmin({
-          outDir: result.outDir,
-          slug,
-          campaignsDir,
-          repoRoot: path.dirname(campaignsDir),
-          backend,
-        });
-        console.log(
-          `Admin for ${slug}: ${path.relative(process.cwd(), dir)}/ (${backend.name}: ${backend.repo})`,
-        );
-      }
+    for (const dir of adminDirs) {
+      console.log(
+        `Admin: ${path.relative(process.cwd(), path.join(result.outDir, dir))}/ (${backend?.name}: ${backend?.repo})`,
+      );
     }
     return 0;
   });

@@ -19,7 +19,7 @@ const USAGE = `Usage: npm run translations -- <command>
                           the campaign's words as XLIFF 2.0 (default file: <slug>.<from>-<to>.xlf)
   export-ui --to <lang> [--from <lang>] [--out <file>]
                           the UI strings as XLIFF 2.0 (default file: ui.<from>-<to>.xlf)
-  import <file>           write the translation back (content/<lang>.md or the UI strings)
+  import <file>           write the translation back (content/page.<lang>.md or the UI strings)
 
 Options: --campaigns <dir> reads campaigns from another folder.`;
 

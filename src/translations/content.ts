@@ -2,7 +2,7 @@
  * A campaign's words out to XLIFF and back. Export cuts the source language's content file into
  * units and fills in the target language's current words where its file has the same blocks;
  * import checks every unit, rebuilds the Markdown around the translations and writes
- * content/<lang>.md only when nothing is wrong. campaign.yaml and content files are read through
+ * content/page.<lang>.md only when nothing is wrong. campaign.yaml and content files are read through
  * src/campaign/ (its YAML reader, schema and content rules).
  */
 import fs from "node:fs/promises";
@@ -10,6 +10,7 @@ import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { stringify } from "yaml";
 import { parseContent } from "../campaign/content.ts";
+import { contentFile } from "../campaign/content-files.ts";
 import { CampaignError, type Problem } from "../campaign/problems.ts";
 import { type CampaignFile, campaignFileSchema } from "../campaign/schema.ts";
 import { validate } from "../campaign/validate.ts";
@@ -82,12 +83,12 @@ export async function exportContent(options: ExportOptions): Promise<XliffFile> 
     ]);
   }
   const protect = [...hotlines.map((hotline) => hotline.number), campaign.settings.emergencyNumber ?? "112"];
-  const sourceFile = path.join(campaign.dir, "content", `${from}.md`);
+  const sourceFile = contentFile(campaign.dir, from);
   const source = await readContentFile(sourceFile, from);
   if (!source)
     throw new CampaignError([{ file: sourceFile, message: "file not found; nothing to translate from" }]);
   const sourcePieces = cutContent(source.text, protect);
-  const target = await readContentFile(path.join(campaign.dir, "content", `${options.to}.md`), options.to);
+  const target = await readContentFile(contentFile(campaign.dir, options.to), options.to);
   const targetPieces = target ? cutContent(target.text, protect) : [];
   const aligned = target !== undefined && sameBlocks(sourcePieces, targetPieces);
   const targetState: State = target?.content.reviewed ? "final" : "translated";
@@ -173,7 +174,7 @@ export interface ImportResult {
   reviewed: boolean;
 }
 
-/** Checks a read XLIFF file against its campaign and writes content/<trgLang>.md. */
+/** Checks a read XLIFF file against its campaign and writes content/page.<trgLang>.md. */
 export async function importContent(
   xliff: XliffFile,
   xliffPath: string,
@@ -248,7 +249,7 @@ export async function importContent(
       return pieceText(part, units.get(part.unit)?.target ?? []);
     })
     .join("");
-  const file = path.join(campaign.dir, "content", `${xliff.trgLang}.md`);
+  const file = contentFile(campaign.dir, xliff.trgLang);
   const checked = parseContent(text, file, xliff.trgLang);
   if (!checked.ok) {
     throw new CampaignError(

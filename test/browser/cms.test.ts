@@ -3,6 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
+import { parse } from "yaml";
 import { type RunningEditor, startEditor } from "../../src/cms/editor.ts";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
 import { ROOT, TEMPLATES, tempDir } from "../helpers/fixtures.ts";
@@ -34,8 +35,9 @@ test.before(async () => {
     recursive: true,
   });
   await fs.symlink(TEMPLATES, path.join(contentRoot, "templates"));
-  // The partners the campaign names by id are declared in the project's assets/.
-  await fs.symlink(path.join(ROOT, "assets"), path.join(contentRoot, "assets"));
+  // The partners the campaign names by id are declared in the project's assets/ (a copy: the
+  // test edits one).
+  await fs.cp(path.join(ROOT, "assets"), path.join(contentRoot, "assets"), { recursive: true });
   const editor = await startEditor({ root: ROOT, contentRoot, port: await freePort() });
   Object.assign(state, { browser, editor, contentRoot });
 });
@@ -48,11 +50,11 @@ test.after(async () => {
 });
 
 it("edit the French tagline side by side, save: one line changes on disk and the preview shows it", async () => {
-  const file = path.join(state.contentRoot, "campaigns", SLUG, "content/fr.md");
+  const file = path.join(state.contentRoot, "campaigns", SLUG, "content/page.fr.md");
   const before = await fs.readFile(file, "utf8");
   const others = await Promise.all(
     ["nl", "de", "en", "ar", "lb"].map((lang) =>
-      fs.readFile(path.join(state.contentRoot, "campaigns", SLUG, `content/${lang}.md`), "utf8"),
+      fs.readFile(path.join(state.contentRoot, "campaigns", SLUG, `content/page.${lang}.md`), "utf8"),
     ),
   );
   const oldTagline = /^tagline: (.*)$/m.exec(before)?.[1] as string;
@@ -87,16 +89,16 @@ it("edit the French tagline side by side, save: one line changes on disk and the
     after = await fs.readFile(file, "utf8");
   }
   const lines = { before: before.split("\n"), after: after.split("\n") };
-  assert.is(lines.after.length, lines.before.length, "content/fr.md gained or lost lines");
+  assert.is(lines.after.length, lines.before.length, "content/page.fr.md gained or lost lines");
   const changed = lines.after.filter((line, index) => line !== lines.before[index]);
   assert.equal(changed, [`tagline: ${newTagline}`]);
   // The other languages were saved too, and stay byte for byte as they were.
   for (const [index, lang] of ["nl", "de", "en", "ar", "lb"].entries()) {
     const text = await fs.readFile(
-      path.join(state.contentRoot, "campaigns", SLUG, `content/${lang}.md`),
+      path.join(state.contentRoot, "campaigns", SLUG, `content/page.${lang}.md`),
       "utf8",
     );
-    assert.is(text, others[index], `content/${lang}.md changed`);
+    assert.is(text, others[index], `content/page.${lang}.md changed`);
   }
 
   // The dev server rebuilds on save; the French page shows the new tagline.
@@ -112,6 +114,88 @@ it("edit the French tagline side by side, save: one line changes on disk and the
   await page.close();
 
   assert.equal([...origins], [new URL(state.editor.url).origin], "the admin requested another origin");
+});
+
+it("a shared partner's French name, edited in its own field, changes one line of partners.yaml", async () => {
+  const file = path.join(state.contentRoot, "assets/partners.yaml");
+  const before = await fs.readFile(file, "utf8");
+  const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${state.editor.url}admin/`);
+  await page.getByRole("button", { name: /login/i }).click();
+  await page.goto(`${state.editor.url}admin/#/collections/partners/entries/partners`);
+  // The list shows each partner by id, folded: open fps-justice, then its names.
+  const item = page
+    .locator('div[style*="transition"]')
+    .filter({ has: page.getByText("fps-justice", { exact: true }) });
+  await item.locator("button").first().click();
+  await item.getByRole("button", { name: "Expand" }).click();
+  const french = item.getByLabel("fr: Français");
+  assert.is(await french.inputValue(), "SPF Justice");
+  assert.is(await item.getByLabel("lb: Lëtzebuergesch").inputValue(), "");
+  await french.fill("SPF Justice (Belgique)");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await page.getByText("Publish now").click();
+  let after = before;
+  for (let attempt = 0; attempt < 50 && after === before; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    after = await fs.readFile(file, "utf8");
+  }
+  const lines = { before: before.split("\n"), after: after.split("\n") };
+  assert.is(lines.after.length, lines.before.length, after);
+  assert.equal(
+    lines.after.filter((line, index) => line !== lines.before[index]),
+    ["      fr: SPF Justice (Belgique)"],
+  );
+  await page.close();
+});
+
+it("the preview of an Arabic text is right-to-left, in the template's stylesheet", async () => {
+  const settings = parse(
+    await fs.readFile(path.join(state.contentRoot, "campaigns", SLUG, "campaign.yaml"), "utf8"),
+  ) as { theme: { primary: string } };
+  const arabic = await fs.readFile(
+    path.join(state.contentRoot, "campaigns", SLUG, "content/page.ar.md"),
+    "utf8",
+  );
+  const title = /^title: (.*)$/m.exec(arabic)?.[1] as string;
+
+  const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${state.editor.url}admin/`);
+  await page.getByRole("button", { name: /login/i }).click();
+  await page.goto(`${state.editor.url}admin/#/collections/${SLUG}/entries/page`);
+  await page.locator('input[id^="tagline-field"]').first().waitFor();
+  // The right pane shows the preview instead of the second language; the left one writes Arabic.
+  await page.getByTitle("Toggle preview").click();
+  await page.getByText("Writing in FR").click();
+  await page.getByRole("menuitem", { name: "ar", exact: true }).click();
+
+  const frame = page.frameLocator("#preview-pane");
+  const heading = frame.locator("main h1");
+  await heading.filter({ hasText: title }).waitFor();
+  const shown = await frame.locator("html").evaluate((html, slug) => {
+    const tagline = html.querySelector(".tagline") as HTMLElement;
+    return {
+      dir: html.getAttribute("dir"),
+      lang: html.getAttribute("lang"),
+      direction: getComputedStyle(html.querySelector("main h1") as HTMLElement).direction,
+      colour: getComputedStyle(tagline).color,
+      weight: getComputedStyle(tagline).fontWeight,
+      stylesheet: [...html.ownerDocument.styleSheets].some((sheet) =>
+        sheet.href?.endsWith(`/${slug}/assets/site.css`),
+      ),
+    };
+  }, SLUG);
+  const hex = settings.theme.primary.replace("#", "");
+  const rgb = `rgb(${[0, 2, 4].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)).join(", ")})`;
+  assert.equal(shown, {
+    dir: "rtl",
+    lang: "ar",
+    direction: "rtl",
+    colour: rgb,
+    weight: "700",
+    stylesheet: true,
+  });
+  await page.close();
 });
 
 test.run();

@@ -137,14 +137,17 @@ load("malformed and duplicate language tags", async () => {
 });
 
 load("listed language without a content file", async () => {
-  const problems = await problemsOf({ files: { "content/fr.md": null } });
-  assert.match(problems[0], /^minimal\/content\/fr\.md: file not found; one Markdown file per language/);
+  const problems = await problemsOf({ files: { "content/page.fr.md": null } });
+  assert.match(
+    problems[0],
+    /^minimal\/content\/page\.fr\.md: file not found; one Markdown file per language/,
+  );
 });
 
 load("language without UI strings names the missing keys", async () => {
   const problems = await problemsOf({
     yaml: replace("[en, fr]", "[en, fr, xh]"),
-    files: { "content/xh.md": "---\ntitle: a\ntagline: b\ndescription: c\n---\n" },
+    files: { "content/page.xh.md": "---\ntitle: a\ntagline: b\ndescription: c\n---\n" },
   });
   assert.match(
     problems[0],
@@ -154,10 +157,10 @@ load("language without UI strings names the missing keys", async () => {
 
 load("raw HTML in the body is refused with its line, as the README says", async () => {
   const problems = await problemsOf({
-    files: { "content/fr.md": "---\ntitle: T\ntagline: t\ndescription: d\n---\n\nUn <b>mot</b>.\n" },
+    files: { "content/page.fr.md": "---\ntitle: T\ntagline: t\ndescription: d\n---\n\nUn <b>mot</b>.\n" },
   });
   assert.equal(problems, [
-    "minimal/content/fr.md:7: raw HTML <b> is not allowed in content; write Markdown (**bold**, [link](https://…), lists) instead",
+    "minimal/content/page.fr.md:7: raw HTML <b> is not allowed in content; write Markdown (**bold**, [link](https://…), lists) instead",
   ]);
   const readme = await fs.readFile(path.join(TEMPLATES, "../README.md"), "utf8");
   assert.match(
@@ -169,26 +172,26 @@ load("raw HTML in the body is refused with its line, as the README says", async 
 
 load("content front matter: missing field, syntax error, no front matter", async () => {
   const missing = await problemsOf({
-    files: { "content/fr.md": "---\ntitle: Titre\ndescription: d\n---\nTexte" },
+    files: { "content/page.fr.md": "---\ntitle: Titre\ndescription: d\n---\nTexte" },
   });
   assert.match(
     missing[0],
-    /^minimal\/content\/fr\.md:2 tagline: required key is missing: expected the year's theme line/,
+    /^minimal\/content\/page\.fr\.md:2 tagline: required key is missing: expected the year's theme line/,
   );
   const syntax = await problemsOf({
-    files: { "content/fr.md": "---\ntitle: Titre\ntagline: [oops\ndescription: d\n---\n" },
+    files: { "content/page.fr.md": "---\ntitle: Titre\ntagline: [oops\ndescription: d\n---\n" },
   });
-  assert.match(syntax[0], /^minimal\/content\/fr\.md:\d+: YAML syntax error/);
-  const none = await problemsOf({ files: { "content/fr.md": "Juste du texte" } });
-  assert.match(none[0], /content\/fr\.md:1: expected front matter first/);
+  assert.match(syntax[0], /^minimal\/content\/page\.fr\.md:\d+: YAML syntax error/);
+  const none = await problemsOf({ files: { "content/page.fr.md": "Juste du texte" } });
+  assert.match(none[0], /content\/page\.fr\.md:1: expected front matter first/);
   const unknown = await problemsOf({
-    files: { "content/fr.md": "---\ntitle: T\ntagline: t\ndescription: d\ntagilne: s\n---\n" },
+    files: { "content/page.fr.md": "---\ntitle: T\ntagline: t\ndescription: d\ntagilne: s\n---\n" },
   });
-  assert.match(unknown[0], /content\/fr\.md:5 tagilne: unknown key; did you mean "tagline"\?$/);
+  assert.match(unknown[0], /content\/page\.fr\.md:5 tagilne: unknown key; did you mean "tagline"\?$/);
   const far = await problemsOf({
-    files: { "content/fr.md": "---\ntitle: T\ntagline: t\ndescription: d\nsummary: s\n---\n" },
+    files: { "content/page.fr.md": "---\ntitle: T\ntagline: t\ndescription: d\nsummary: s\n---\n" },
   });
-  assert.match(far[0], /content\/fr\.md:5 summary: unknown key; known keys here are title, tagline/);
+  assert.match(far[0], /content\/page\.fr\.md:5 summary: unknown key; known keys here are title, tagline/);
 });
 
 load("phone number invalid for its country", async () => {
@@ -246,23 +249,23 @@ load("reports every problem at once, in file order", async () => {
   assert.match(shape[0], /campaign\.yaml:1 date/);
   const deeper = await problemsOf({
     yaml: (text) => text.replace('"#111827"', '"#eeeeee"').replace("BE", "NL"),
-    files: { "content/fr.md": null },
+    files: { "content/page.fr.md": null },
   });
   assert.is(deeper.length, 3, deeper.join("\n"));
   assert.match(deeper[0], /campaign\.yaml:7 theme\.text: contrast/);
   assert.match(deeper[1], /campaign\.yaml:9 hotlines\[0\]\.number/);
-  assert.match(deeper[2], /content\/fr\.md: file not found/);
+  assert.match(deeper[2], /content\/page\.fr\.md: file not found/);
 });
 
 load("content files are checked even when campaign.yaml has problems", async () => {
   const problems = await problemsOf({
     yaml: (text) => text.replace("2024-07-30", "2024-02-30"),
-    files: { "content/fr.md": "---\ntitle: Titre\n---\n" },
+    files: { "content/page.fr.md": "---\ntitle: Titre\n---\n" },
   });
   assert.is(problems.length, 3, problems.join("\n"));
   assert.match(problems[0], /campaign\.yaml:1 date/);
-  assert.match(problems[1], /content\/fr\.md:2 description: required key is missing/);
-  assert.match(problems[2], /content\/fr\.md:2 tagline: required key is missing/);
+  assert.match(problems[1], /content\/page\.fr\.md:2 description: required key is missing/);
+  assert.match(problems[2], /content\/page\.fr\.md:2 tagline: required key is missing/);
 });
 
 load.run();

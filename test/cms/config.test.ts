@@ -1,12 +1,17 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import * as assert from "uvu/assert";
-import { campaignFileSchema, contentFrontMatterSchema } from "../../src/campaign/schema.ts";
+import { parse, stringify } from "yaml";
+import {
+  campaignFileSchema,
+  contentFrontMatterSchema,
+  languageTag,
+  sharedPartnerSchema,
+} from "../../src/campaign/schema.ts";
 import { cmsConfig, contentFields, settingsFields } from "../../src/cms/config.ts";
 import type { CmsField, SchemaNode } from "../../src/cms/fields.ts";
 import { schemaNode } from "../../src/cms/fields.ts";
 import { mergeMarkdown, mergeYaml } from "../../src/cms/merge.ts";
-import { pathMapper } from "../../src/cms/paths.ts";
 import { availableLanguages } from "../../src/i18n/strings.ts";
 import { ROOT, tempDir } from "../helpers/fixtures.ts";
 import { suite } from "../helpers/suite.ts";
@@ -43,7 +48,7 @@ test("campaign.yaml: every schema key has a field with the same required flag an
   assert.equal(fields, keys);
 });
 
-test("content/<lang>.md: every front-matter key and the body, all translated", () => {
+test("content/page.<lang>.md: every front-matter key and the body, all translated", () => {
   const fields = contentFields();
   assert.equal(
     fieldKeys(fields.filter((field) => field.name !== "body")).sort(),
@@ -105,11 +110,65 @@ test("partners become a relation to assets/partners.yaml when that file exists",
   await fs.rm(root, { recursive: true, force: true });
 });
 
-test("the local backend shows content/<lang>.md as one entry's languages and back", () => {
-  const mapper = pathMapper("campaigns");
-  assert.is(mapper.toCms("campaigns/x-2024/content/nl-BE.md"), "campaigns/x-2024/content/page.nl-BE.md");
-  assert.is(mapper.toDisk("campaigns/x-2024/content/page.fr.md"), "campaigns/x-2024/content/fr.md");
-  assert.is(mapper.toCms("campaigns/x-2024/campaign.yaml"), "campaigns/x-2024/campaign.yaml");
+test("a partner's names: one optional field per language, where the schema has a map keyed by language", async () => {
+  const languages = ["fr", "nl", "ar"];
+  const partners = settingsFields({ languages }).find((field) => field.name === "partners") as CmsField;
+  const names = partners.fields?.find((field) => field.name === "names") as CmsField;
+  assert.is(names.widget, "object");
+  assert.is(names.required, false);
+  assert.equal(
+    names.fields?.map((field) => [field.name, field.widget, field.required]),
+    languages.map((tag) => [tag, "string", false]),
+  );
+  // The schema's map is keyed by language tags and holds names: what the fields stand for.
+  const map = schemaNode(campaignFileSchema).properties?.partners?.items?.anyOf?.find(
+    (item) => item.properties,
+  )?.properties?.names as SchemaNode & { propertyNames?: SchemaNode; additionalProperties?: SchemaNode };
+  assert.is(map.propertyNames?.pattern, schemaNode(languageTag).pattern);
+  assert.is(map.additionalProperties?.type, "string");
+  // The shared list: every key of the shared partner (its id too), names in the examples' languages
+  // and in any language partners.yaml already names.
+  const config = (await cmsConfig({
+    campaignsDir: path.join(ROOT, "campaigns"),
+    repoRoot: ROOT,
+    backend: { name: "local" },
+  })) as { collections: { name: string; files?: { fields: CmsField[] }[] }[] };
+  const shared = config.collections.find((collection) => collection.name === "partners");
+  const partner = shared?.files?.[0]?.fields[0] as CmsField;
+  assert.equal(
+    fieldKeys(partner.fields?.filter((field) => field.name !== "names") ?? []).sort(),
+    schemaKeys(schemaNode(sharedPartnerSchema))
+      .filter((key) => !key.startsWith("names"))
+      .sort(),
+  );
+  const sharedNames = partner.fields
+    ?.find((field) => field.name === "names")
+    ?.fields?.map((field) => field.name);
+  for (const tag of ["fr", "nl", "de", "en", "ar", "lb"]) assert.ok(sharedNames?.includes(tag), tag);
+});
+
+test("a partner's French name edited in the shared list changes one line; empty names stay out", async () => {
+  // The shared list as a team may write it: a comment between partners, a quoted name.
+  const existing = (await fs.readFile(path.join(ROOT, "assets/partners.yaml"), "utf8"))
+    .replace("  - id: surya\n", "  # Surya joined in 2019.\n  - id: surya\n")
+    .replace("name: Pag-asa", 'name: "Pag-asa"');
+  assert.match(existing, "# Surya joined in 2019.");
+  const data = parse(existing) as { partners: Array<{ id: string; names?: Record<string, string> }> };
+  for (const partner of data.partners) {
+    // What the form sends: an untouched names group comes back empty or with cleared fields.
+    if (partner.id === "fps-justice")
+      partner.names = { ...partner.names, fr: "SPF Justice (Belgique)", en: "" };
+    else partner.names = partner.id === "payoke" ? {} : { nl: "" };
+  }
+  const merged = mergeYaml(existing, stringify(data));
+  const before = existing.split("\n");
+  const after = merged.split("\n");
+  assert.is(after.length, before.length);
+  assert.equal(
+    after.filter((line, index) => line !== before[index]),
+    ["      fr: SPF Justice (Belgique)"],
+  );
+  assert.is(mergeYaml(existing, stringify(parse(existing))), existing);
 });
 
 test("a save keeps what did not change as written", () => {

@@ -45,7 +45,9 @@ test("export writes an XLIFF file; import of a file the campaign cannot take exi
   assert.is(imported.code, 1);
   assert.match(imported.output, 'pl.xlf: trgLang "pl" is not a language of campaigns/benelux-2021');
   assert.match(imported.output, "Nothing was written.");
-  assert.not.ok(await fs.stat(path.join(campaigns, "benelux-2021/content/pl.md")).catch(() => undefined));
+  assert.not.ok(
+    await fs.stat(path.join(campaigns, "benelux-2021/content/page.pl.md")).catch(() => undefined),
+  );
   await fs.rm(dir, { recursive: true });
 });
 

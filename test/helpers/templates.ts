@@ -8,6 +8,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
+import { languageOfContentFile } from "../../src/campaign/content-files.ts";
 import { knownTemplates } from "../../src/templates/layers.ts";
 
 interface Example {
@@ -87,7 +88,8 @@ export async function writeTemplateCopy(
   for (const folder of ["content", "strings"]) {
     const files = await fs.readdir(path.join(dir, folder)).catch(() => [] as string[]);
     for (const name of files) {
-      const tag = name.replace(/\.(md|json)$/, "");
+      const tag = folder === "content" ? languageOfContentFile(name) : name.replace(/\.json$/, "");
+      if (tag === undefined) continue;
       if (!copy.languages.includes(tag)) await fs.rm(path.join(dir, folder, name));
     }
   }

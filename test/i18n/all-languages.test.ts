@@ -16,7 +16,7 @@ test("every language gets its page, direction, own page chrome and share images"
   const files: Record<string, string> = {};
   for (const tag of REQUIRED_LANGUAGES) {
     const t = translator(tag);
-    files[`content/${tag}.md`] =
+    files[`content/page.${tag}.md`] =
       `---\ntitle: ${JSON.stringify(t("exit.pageTitle"))}\ntagline: ${JSON.stringify(t("hotline.free"))}\ndescription: ${JSON.stringify(t("footer.privacy"))}\n---\n\n${t("exit.pageIntro")}\n`;
   }
   const { campaignsDir, cleanup } = await fixtureCampaign({

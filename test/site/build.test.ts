@@ -178,10 +178,10 @@ test("a one-campaign build keeps the other campaigns' output and the site-wide i
   // Both campaigns change; only the second is built.
   const edit = async (file: string, from: string, to: string) =>
     fs.writeFile(file, (await fs.readFile(file, "utf8")).replace(from, to));
-  const minimalEn = path.join(campaignsDir, "minimal/content/en.md");
+  const minimalEn = path.join(campaignsDir, "minimal/content/page.en.md");
   const minimalWords = await fs.readFile(minimalEn, "utf8");
   await edit(minimalEn, "Minimal campaign", "Minimal campaign, edited");
-  await edit(path.join(campaignsDir, "second/content/en.md"), "Minimal campaign", "Second campaign");
+  await edit(path.join(campaignsDir, "second/content/page.en.md"), "Minimal campaign", "Second campaign");
   const report = await build({ root: ROOT, campaignsDir, outDir: out, only: ["second"] });
   assert.equal(
     report.campaigns.map((campaign) => campaign.slug),
@@ -237,31 +237,31 @@ async function failsAfterStaging(file: string, edit: (text: string) => string, e
 
 test("a title too long for a share image fails after staging and leaves _site as it was", async () => {
   await failsAfterStaging(
-    "content/en.md",
+    "content/page.en.md",
     (text) =>
       text.replace("title: Minimal campaign", `title: ${"Unbreakablewordthatnevercanwrap ".repeat(40)}`),
-    /content\/en\.md title: too long for the og share image/,
+    /content\/page\.en\.md title: too long for the og share image/,
   );
 });
 
 test("a character no shipped font has fails after staging and leaves _site as it was", async () => {
   await failsAfterStaging(
-    "content/fr.md",
+    "content/page.fr.md",
     (text) => text.replace(/^tagline: .*$/m, "tagline: ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ"),
-    /content\/fr\.md tagline: .*no shipped font can draw/,
+    /content\/page\.fr\.md tagline: .*no shipped font can draw/,
   );
 });
 
 test("a whole-site check failure leaves _site as it was", async () => {
-  await failsAfterStaging("content/en.md", (text) => `${text}\n[More](../nowhere/)\n`, /nowhere/);
+  await failsAfterStaging("content/page.en.md", (text) => `${text}\n[More](../nowhere/)\n`, /nowhere/);
 });
 
 test("a regional tag keeps its full lang attribute and uses its language's UI strings", async () => {
   const { campaignsDir, cleanup } = await fixtureCampaign({
     yaml: (text) => text.replace("[en, fr]", "[en, fr-BE]"),
     files: {
-      "content/fr-BE.md": "---\ntitle: Campagne belge\ntagline: t\ndescription: d\n---\n",
-      "content/fr.md": null,
+      "content/page.fr-BE.md": "---\ntitle: Campagne belge\ntagline: t\ndescription: d\n---\n",
+      "content/page.fr.md": null,
     },
   });
   const regional = path.join(await tempDir("regional-"), "_site");

@@ -27,9 +27,9 @@ test.before(async () => {
         )
         .concat('emergencyNumber: "101"\n'),
     files: {
-      "content/ar.md":
+      "content/page.ar.md":
         "---\ntitle: حملة صغيرة\ntagline: كل ضحية مهمة\ndescription: حملة صغيرة للاختبار.\n---\n\nالمساعدة متاحة.\n",
-      "content/fr.md": null,
+      "content/page.fr.md": null,
     },
   });
   out = path.join(await tempDir("page-claims-"), "_site");

@@ -76,12 +76,12 @@ test("an emoji no shipped font draws is refused with file, field and code point"
     hotlineLabel: "Helpline",
     hotlineNumber: "078 055 800",
     logos: [],
-    contentFile: "campaigns/x/content/en.md",
+    contentFile: "campaigns/x/content/page.en.md",
     design,
   });
   const problems = glyphProblems(jobs[0]);
   assert.is(problems.length, 1);
-  assert.is(problems[0].file, "campaigns/x/content/en.md");
+  assert.is(problems[0].file, "campaigns/x/content/page.en.md");
   assert.is(problems[0].key, "title");
   assert.match(problems[0].message, "(U+1FAFF)");
 });
@@ -95,7 +95,7 @@ built("a title with 💙 builds: the page shows it as text, the share images dra
     // A brown card, so any blue on the image is the heart's.
     yaml: (text) => text.replace('primary: "#1d4ed8"', 'primary: "#7c2d12"'),
     files: {
-      "content/en.md":
+      "content/page.en.md":
         "---\ntitle: Blue Heart Day 💙\ntagline: Every victim counts 🫶\ndescription: Help for victims 💙\n---\n\nCall the helpline.\n",
     },
   });

@@ -26,7 +26,7 @@ const plan = (hotlineHours?: string) =>
     hotlineNumber: "078 055 800",
     hotlineHours,
     logos: [],
-    contentFile: "campaigns/demo/content/nl.md",
+    contentFile: "campaigns/demo/content/page.nl.md",
     design,
   });
 

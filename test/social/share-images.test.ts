@@ -20,7 +20,7 @@ const plan = (overrides: Partial<Parameters<typeof planShareImages>[0]> = {}) =>
     hotlineLabel: "Helpline",
     hotlineNumber: "078 055 800",
     logos: [],
-    contentFile: "campaigns/demo/content/en.md",
+    contentFile: "campaigns/demo/content/page.en.md",
     design,
     ...overrides,
   });
@@ -43,7 +43,7 @@ test("three formats per language, with paths, sizes and an alt text that says wh
 test("a script no shipped font covers is refused, naming the language and characters", () => {
   const problems = glyphProblems(plan({ lang: "chr", title: "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ" })[0]);
   assert.is(problems.length, 1);
-  assert.is(problems[0].file, "campaigns/demo/content/en.md");
+  assert.is(problems[0].file, "campaigns/demo/content/page.en.md");
   assert.is(problems[0].key, "title");
   assert.match(
     problems[0].message,

@@ -59,7 +59,7 @@ test("a campaign with the README's template builds with its colours, emblem and 
       .replace(/^template:.*$/m, "template: harbour")
       .replace(/^url:.*$/m, "url: https://www.example.org/harbour-2021/"),
   );
-  for (const tag of ["fr", "nl"]) await fs.rm(path.join(campaign, `content/${tag}.md`));
+  for (const tag of ["fr", "nl"]) await fs.rm(path.join(campaign, `content/page.${tag}.md`));
   // Built from the copy's own folder: Eleventy reads its page routes and includes relative to
   // the working directory (src/site/eleventy-config.ts), as when the project is run there.
   const script = path.join(root, "build.mts");

@@ -88,7 +88,11 @@ starter("starts from benelux's starter: three languages, a line per country, tem
   const yaml = await fs.readFile(path.join(made.dir, "campaign.yaml"), "utf8");
   assert.match(yaml, /^template: benelux$/m);
   assert.match(yaml, /^languages: \[fr, nl, en\]$/m);
-  assert.equal((await fs.readdir(path.join(made.dir, "content"))).sort(), ["en.md", "fr.md", "nl.md"]);
+  assert.equal((await fs.readdir(path.join(made.dir, "content"))).sort(), [
+    "page.en.md",
+    "page.fr.md",
+    "page.nl.md",
+  ]);
   const campaign = await loadCampaign(made.dir, { templatesDir: TEMPLATES });
   assert.equal(
     campaign.hotlines.map((line) => line.country),

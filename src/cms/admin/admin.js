@@ -7,8 +7,14 @@
 const campaigns = {};
 let problems = [];
 const listeners = new Set();
+/** Where the built campaigns are: the preview server's root, or two folders up from a published
+ * <slug>/admin/ (the page says so in a meta tag). */
+const SITE_ROOT = new URL(
+  document.querySelector('meta[name="campaign-site-root"]')?.getAttribute("content") || "/",
+  location.href,
+);
 
-/** "campaigns/blue-heart-2023-be/content/md" → "blue-heart-2023-be" */
+/** "campaigns/blue-heart-2023-be/content/page.md" → "blue-heart-2023-be" */
 function slugOf(entryPath) {
   const parts = String(entryPath || "").split("/");
   const at = parts.lastIndexOf("content");
@@ -53,7 +59,7 @@ function ContentPreview(props) {
   return h(
     "div",
     { lang: locale, dir },
-    h("link", { rel: "stylesheet", href: `/${slug}/assets/site.css` }),
+    h("link", { rel: "stylesheet", href: new URL(`${slug}/assets/site.css`, SITE_ROOT).href }),
     own.length > 0
       ? h(
           "div",

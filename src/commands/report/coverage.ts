@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseContent } from "../../campaign/content.ts";
+import { contentFile, contentRelative } from "../../campaign/content-files.ts";
 import { listCampaigns } from "../../campaign/index.ts";
 import { campaignFileSchema } from "../../campaign/schema.ts";
 import { validate } from "../../campaign/validate.ts";
@@ -61,11 +62,11 @@ export async function translationCoverage(
       const notes: string[] = [];
       const overridden = overriddenKeys(wording[tag]);
       if (overridden.length > 0) notes.push(`campaign wording for ${overridden.join(", ")}`);
-      const contentFile = path.join(campaignsDir, slug, "content", `${tag}.md`);
-      const raw = await fs.readFile(contentFile, "utf8").catch(() => undefined);
-      const parsed = raw === undefined ? undefined : parseContent(raw, contentFile, tag);
-      if (!parsed) notes.push(`content/${tag}.md missing`);
-      else if (!parsed.ok) notes.push(`content/${tag}.md has problems`);
+      const file = contentFile(path.join(campaignsDir, slug), tag);
+      const raw = await fs.readFile(file, "utf8").catch(() => undefined);
+      const parsed = raw === undefined ? undefined : parseContent(raw, file, tag);
+      if (!parsed) notes.push(`${contentRelative(tag)} missing`);
+      else if (!parsed.ok) notes.push(`${contentRelative(tag)} has problems`);
       const missing = missingKeys(tag);
       if (missing.length > 0) notes.push(`${missing.length} UI strings missing`);
       const row: LanguageCoverage = {
@@ -89,7 +90,7 @@ export async function translationCoverage(
           hotlineLabel: translator(tag, wording[tag])("hotline.label"),
           hotlineNumber: settings.hotlines[0].number,
           logos: [],
-          contentFile,
+          contentFile: file,
           design,
         });
         const glyphs = glyphProblems(jobs[0]);

@@ -16,14 +16,15 @@ test("every column: content, UI strings complete and reviewed, content reviewed,
     yaml: (text) => text.replace("[en, fr]", "[en, fr, ar, de]"),
     files: {
       // Reviewed content, UI strings that are the reference: every column ticked.
-      "content/en.md":
+      "content/page.en.md":
         "---\ntitle: Minimal campaign\ntagline: Every victim counts\ndescription: d\nreviewed: true\n---\n",
       // A title too long for any share image.
-      "content/fr.md": `---\ntitle: ${"Anticonstitutionnellement ".repeat(60)}\ntagline: t\ndescription: d\n---\n`,
+      "content/page.fr.md": `---\ntitle: ${"Anticonstitutionnellement ".repeat(60)}\ntagline: t\ndescription: d\n---\n`,
       // A character no shipped font has.
-      "content/ar.md": "---\ntitle: ᏣᎳᎩ\ntagline: شعار\ndescription: وصف\n---\n",
+      "content/page.ar.md": "---\ntitle: ᏣᎳᎩ\ntagline: شعار\ndescription: وصف\n---\n",
       // Content with a problem.
-      "content/de.md": "---\ntitle: Titel\ntagline: t\ndescription: d\n---\n\n<script>alert(1)</script>\n",
+      "content/page.de.md":
+        "---\ntitle: Titel\ntagline: t\ndescription: d\n---\n\n<script>alert(1)</script>\n",
     },
   });
   const cacheDir = await tempDir("coverage-cache-");
@@ -54,7 +55,7 @@ test("every column: content, UI strings complete and reviewed, content reviewed,
   );
   assert.equal(
     [row("de")?.content, row("de")?.imagesFit, row("de")?.notes],
-    [false, undefined, ["content/de.md has problems"]],
+    [false, undefined, ["content/page.de.md has problems"]],
   );
   assert.is(coverageIsComplete([campaign]), false);
 
@@ -65,7 +66,9 @@ test("every column: content, UI strings complete and reviewed, content reviewed,
       line.startsWith("| `fr` Français | ✓ | ✓ | not yet | not yet | ✗ | title: too long"),
     ),
   );
-  assert.ok(table.includes("| `de` Deutsch | ✗ | ✓ | not yet | not yet | – | content/de.md has problems |"));
+  assert.ok(
+    table.includes("| `de` Deutsch | ✗ | ✓ | not yet | not yet | – | content/page.de.md has problems |"),
+  );
 
   await cleanup();
   await fs.rm(cacheDir, { recursive: true });
