@@ -4,16 +4,9 @@
  * could not); the preview PNG composites the same layout at screen resolution. Right-to-left
  * languages start on the right; phone numbers and the address stay left-to-right.
  */
+import { promisify } from "node:util";
 import zlib from "node:zlib";
-import {
-  concatTransformationMatrix,
-  drawObject,
-  PDFDocument,
-  type PDFPage,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-} from "pdf-lib";
+import { PDFDocument, PDFHexString } from "pdf-lib";
 import sharp from "sharp";
 import type { Direction } from "../i18n/languages.ts";
 import { Canvas, type RawImage, toRaw } from "../social/canvas.ts";
@@ -60,7 +53,17 @@ export class PosterFitError extends Error {
 
 type Item =
   | { kind: "fill"; x: number; y: number; width: number; height: number; colour: string }
-  | { kind: "image"; x: number; y: number; image: RawImage }
+  /** `colour`: set when every pixel of the image is this colour (text without colour emoji). */
+  | {
+      kind: "image";
+      x: number;
+      y: number;
+      image: RawImage;
+      /** Set when every pixel of the image is this colour (text without colour emoji). */
+      colour?: string;
+      /** Compressed for the PDFs as soon as it is drawn, while the rest is laid out. */
+      encoded: Promise<PdfImage>;
+    }
   | { kind: "qr"; x: number; y: number; size: number; matrix: QrMatrix };
 
 interface Layout {
@@ -69,7 +72,11 @@ interface Layout {
   items: Item[];
 }
 
-/** The poster laid out in pixels at `dpi` (points × dpi / 72). */
+/**
+ * The poster laid out in pixels at `dpi` (points × dpi / 72). Text that does not depend on the
+ * space left by other text is drawn at once; the title then takes what the band leaves, and the
+ * tagline what the title leaves.
+ */
 async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<Layout> {
   const { design } = input;
   const scale = dpi / 72;
@@ -80,19 +87,14 @@ async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<La
   const gap = unit(design.gap);
   const inner = width - 2 * margin;
   const start = (w: number, left = margin, room = inner) => (input.dir === "rtl" ? left + room - w : left);
-  const items: Item[] = [{ kind: "fill", x: 0, y: 0, width, height, colour: input.theme.background }];
   const band = unit(design.band);
-  items.push({ kind: "fill", x: 0, y: 0, width, height: band, colour: input.theme.primary });
-
-  let y = margin;
   const emblemSize = unit(design.emblemSize);
-  if (emblemSize > 0) {
-    const svg = design.emblemSvg.replaceAll("currentColor", input.theme.background);
-    const emblem = await toRaw(sharp(Buffer.from(svg)).resize(emblemSize, emblemSize));
-    items.push({ kind: "image", x: start(emblemSize), y, image: emblem });
-    y += emblemSize + gap;
-  }
-  const onBand = { lang: input.lang, colour: input.theme.background, width: inner };
+  const logos = unit(design.logos) > 0 && input.logos.length > 0 ? unit(design.logos) : 0;
+  const qrSize = unit(design.qr);
+  const column = inner - qrSize - gap;
+  const columnLeft = input.dir === "rtl" ? margin + qrSize + gap : margin;
+  const ink = input.theme.text;
+  const light = input.theme.background;
   const line = (text: string, colour: string, size: number, weight: "bold" | "regular", w = inner) =>
     fitText({
       lang: input.lang,
@@ -105,59 +107,82 @@ async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<La
       min: size / 2,
     });
 
-  const dateLine = await line(input.dateText, input.theme.background, unit(design.date), "bold");
-  const dateTop = band - margin - dateLine.height;
-  const title = await fitField("title", () =>
-    fitText({
-      ...onBand,
-      text: input.title,
-      weight: "bold",
-      height: Math.min(unit(design.title.height), dateTop - y - gap),
-      max: unit(design.title.max),
-      min: unit(design.title.min),
-    }),
-  );
-  items.push({ kind: "image", x: start(title.width), y, image: title });
-  y += title.height + gap;
-  const tagline = await fitField("tagline", () =>
-    fitText({
-      ...onBand,
-      text: input.tagline,
-      weight: "regular",
-      height: Math.min(unit(design.tagline.height), dateTop - y - gap),
-      max: unit(design.tagline.max),
-      min: unit(design.tagline.min),
-    }),
-  );
-  items.push({ kind: "image", x: start(tagline.width), y, image: tagline });
-  items.push({ kind: "image", x: start(dateLine.width), y: dateTop, image: dateLine });
-
-  // Below the band: hotlines and the address on the start side, the QR code on the end side.
-  const logos = unit(design.logos) > 0 && input.logos.length > 0 ? unit(design.logos) : 0;
-  const qrSize = unit(design.qr);
-  const column = inner - qrSize - gap;
-  const columnLeft = input.dir === "rtl" ? margin + qrSize + gap : margin;
-  const place = (image: TextImage, top: number) =>
-    items.push({ kind: "image", x: start(image.width, columnLeft, column), y: top, image });
-  y = band + margin;
-  const ink = input.theme.text;
+  // The title and tagline take the room the band leaves, known only once the lines above and
+  // below them are drawn: each is drawn at once for its largest box, and again if less is left.
+  const onBand = { lang: input.lang, colour: light, width: inner };
+  const fitBox = (field: "title" | "tagline", weight: "bold" | "regular") => {
+    const box = design[field];
+    const fit = (height: number) =>
+      fitField(field, () =>
+        fitText({ ...onBand, text: input[field], weight, height, max: unit(box.max), min: unit(box.min) }),
+      );
+    const largest = fit(unit(box.height));
+    largest.catch(() => undefined); // awaited below unless the room left is smaller
+    return (room: number) => (room >= unit(box.height) ? largest : fit(room));
+  };
+  const titleBox = fitBox("title", "bold");
+  const taglineBox = fitBox("tagline", "regular");
   const [main, ...others] = input.hotlines;
   const labelText = main.hours ? `${input.hotlineLabel} · \u2068${main.hours}\u2069` : input.hotlineLabel;
-  const label = await line(labelText, ink, unit(design.hotlineLabel), "regular", column);
-  place(label, y);
+  const otherTexts = others.map(
+    (other) =>
+      `\u2066${other.number}\u2069 · ${other.region}${other.hours ? ` · \u2068${other.hours}\u2069` : ""}`,
+  );
+  const addressText = `\u2066${input.url}\u2069`;
+  const [emblem, dateLine, label, number, otherLines, address, logoImages] = await Promise.all([
+    emblemSize > 0
+      ? toRaw(
+          sharp(Buffer.from(design.emblemSvg.replaceAll("currentColor", light))).resize(
+            emblemSize,
+            emblemSize,
+          ),
+        )
+      : undefined,
+    line(input.dateText, light, unit(design.date), "bold"),
+    line(labelText, ink, unit(design.hotlineLabel), "regular", column),
+    line(`\u2066${main.number}\u2069`, ink, unit(design.hotlineNumber), "bold", column),
+    Promise.all(otherTexts.map((text) => line(text, ink, unit(design.otherHotline), "bold", column))),
+    line(addressText, ink, unit(design.address), "regular", column),
+    logos > 0 ? logoRow(input.logos, logos, inner, gap) : [],
+  ]);
+
+  const items: Item[] = [{ kind: "fill", x: 0, y: 0, width, height, colour: light }];
+  const picture = (x: number, y: number, image: RawImage, colour?: string) => {
+    const encoded = pdfImage(image, colour);
+    encoded.catch(() => undefined); // awaited by the PDFs; a text that does not fit stops first
+    items.push({ kind: "image", x, y, image, colour, encoded });
+  };
+  items.push({ kind: "fill", x: 0, y: 0, width, height: band, colour: input.theme.primary });
+  const text = (image: TextImage, x: number, y: number, words: string, colour: string) =>
+    picture(x, y, image, oneColour(words) ? colour : undefined);
+
+  let y = margin;
+  if (emblem) {
+    picture(start(emblemSize), y, emblem);
+    y += emblemSize + gap;
+  }
+  const dateTop = band - margin - dateLine.height;
+  const title = await titleBox(dateTop - y - gap);
+  text(title, start(title.width), y, input.title, light);
+  y += title.height + gap;
+  const tagline = await taglineBox(dateTop - y - gap);
+  text(tagline, start(tagline.width), y, input.tagline, light);
+  text(dateLine, start(dateLine.width), dateTop, input.dateText, light);
+
+  // Below the band: hotlines and the address on the start side, the QR code on the end side.
+  const place = (image: TextImage, top: number, words: string) =>
+    text(image, start(image.width, columnLeft, column), top, words, ink);
+  y = band + margin;
+  place(label, y, labelText);
   y += label.height;
-  const number = await line(`\u2066${main.number}\u2069`, ink, unit(design.hotlineNumber), "bold", column);
-  place(number, y);
+  place(number, y, main.number);
   y += number.height + Math.round(gap / 2);
-  for (const other of others) {
-    const text = `\u2066${other.number}\u2069 · ${other.region}${other.hours ? ` · \u2068${other.hours}\u2069` : ""}`;
-    const image = await line(text, ink, unit(design.otherHotline), "bold", column);
-    place(image, y);
+  for (const [index, image] of otherLines.entries()) {
+    place(image, y, otherTexts[index]);
     y += image.height;
   }
-  const address = await line(`\u2066${input.url}\u2069`, ink, unit(design.address), "regular", column);
   const qrTop = band + margin;
-  place(address, Math.max(y + gap, qrTop + qrSize - address.height));
+  place(address, Math.max(y + gap, qrTop + qrSize - address.height), addressText);
   items.push({
     kind: "qr",
     x: input.dir === "rtl" ? margin : margin + inner - qrSize,
@@ -168,29 +193,37 @@ async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<La
 
   if (logos > 0) {
     const top = height - margin - logos;
-    let images = await Promise.all(
-      input.logos.map((file) =>
-        toRaw(sharp(file, { density: 300 }).resize({ height: logos, width: inner, fit: "inside" })),
-      ),
-    );
-    const total = (list: RawImage[]) =>
-      list.reduce((sum, logo) => sum + logo.width, 0) + gap * (list.length - 1);
-    if (total(images) > inner) {
-      const factor = (inner - gap * (images.length - 1)) / (total(images) - gap * (images.length - 1));
-      const smaller = Math.max(8, Math.floor(logos * factor));
-      images = await Promise.all(
-        input.logos.map((file) =>
-          toRaw(sharp(file, { density: 300 }).resize({ height: smaller, width: inner, fit: "inside" })),
-        ),
-      );
-    }
-    let x = margin + Math.round((inner - total(images)) / 2);
-    for (const logo of input.dir === "rtl" ? [...images].reverse() : images) {
-      items.push({ kind: "image", x, y: top + Math.round((logos - logo.height) / 2), image: logo });
+    const total = logoImages.reduce((sum, logo) => sum + logo.width, 0) + gap * (logoImages.length - 1);
+    let x = margin + Math.round((inner - total) / 2);
+    for (const logo of input.dir === "rtl" ? [...logoImages].reverse() : logoImages) {
+      picture(x, top + Math.round((logos - logo.height) / 2), logo);
       x += logo.width + gap;
     }
   }
   return { width, height, items };
+}
+
+/** The partners' logos at the row's height, smaller together when they would not fit its width. */
+async function logoRow(files: string[], height: number, width: number, gap: number): Promise<RawImage[]> {
+  const draw = (size: number) =>
+    Promise.all(
+      files.map((file) =>
+        toRaw(sharp(file, { density: 300 }).resize({ height: size, width, fit: "inside" })),
+      ),
+    );
+  const images = await draw(height);
+  const gaps = gap * (images.length - 1);
+  const total = images.reduce((sum, logo) => sum + logo.width, 0) + gaps;
+  if (total <= width) return images;
+  return draw(Math.max(8, Math.floor((height * (width - gaps)) / (total - gaps))));
+}
+
+/**
+ * Whether text is drawn in its one colour only: colour emoji (pictographs, flags, keycaps and
+ * emoji presentation) bring colours of their own.
+ */
+function oneColour(text: string): boolean {
+  return !/\p{Extended_Pictographic}|\p{Regional_Indicator}|\u{FE0F}|\u{20E3}/u.test(text);
 }
 
 async function fitField(field: "title" | "tagline", fit: () => Promise<TextImage>): Promise<TextImage> {
@@ -198,124 +231,240 @@ async function fitField(field: "title" | "tagline", fit: () => Promise<TextImage
     return await fit();
   } catch (error) {
     if (error instanceof TextFitError) throw new PosterFitError(field, error.message);
+    // Text so long that its first, largest layout is taller than cairo can draw (32767 pixels).
+    if (error instanceof Error && /too big/.test(error.message))
+      throw new PosterFitError(field, "far too long to lay out at print resolution: shorten it");
     throw error;
   }
 }
 
-/** The preview: the A4 layout composited at the design's preview resolution. */
+/** The poster's three files, made from one layout. */
+export interface PosterFiles {
+  a4: Buffer;
+  a3: Buffer;
+  /** The A4 preview PNG. */
+  preview: Buffer;
+}
+
+/**
+ * The poster laid out and drawn once, at A3 and 300 dpi: the A3 PDF prints its text at 300 dpi,
+ * the A4 PDF places the same images smaller (about 424 dpi, the same ISO aspect ratio), and the
+ * preview scales them down. Each image is compressed once for both PDFs.
+ */
+export async function renderPoster(input: PosterInput): Promise<PosterFiles> {
+  const poster = await layout(input, "a3", PRINT_DPI);
+  const images = await Promise.all(
+    poster.items.map((item) => (item.kind === "image" ? item.encoded : undefined)),
+  );
+  const [a4, a3, preview] = await Promise.all([
+    writePdf(input, poster, images, "a4"),
+    writePdf(input, poster, images, "a3"),
+    drawPreview(input, poster),
+  ]);
+  return { a4, a3, preview };
+}
+
+/** One printable PDF; `renderPoster` makes both sizes and the preview at once. */
+export async function renderPosterPdf(input: PosterInput, paper: Paper): Promise<Buffer> {
+  return (await renderPoster(input))[paper];
+}
+
 export async function renderPosterPreview(input: PosterInput): Promise<Buffer> {
-  const poster = await layout(input, "a4", input.design.previewDpi);
-  const canvas = new Canvas(poster.width, poster.height, input.theme.background);
-  for (const item of poster.items) {
-    if (item.kind === "image") canvas.draw(item.image, item.x, item.y);
-    else if (item.kind === "fill") canvas.draw(solid(item.width, item.height, item.colour), item.x, item.y);
-    else canvas.draw(qrImage(item.matrix, item.size), item.x, item.y);
+  return (await renderPoster(input)).preview;
+}
+
+/** The preview: the print layout scaled to A4 at the design's preview resolution. */
+async function drawPreview(input: PosterInput, poster: Layout): Promise<Buffer> {
+  const dpi = input.design.previewDpi;
+  const width = Math.round((PAPER.a4.width * dpi) / 72);
+  const height = Math.round((PAPER.a4.height * dpi) / 72);
+  const scale = width / poster.width;
+  const at = (value: number) => Math.round(value * scale);
+  const canvas = new Canvas(width, height, input.theme.background);
+  const smaller = async (data: Buffer, image: RawImage, channels: 1 | 4) => {
+    const { width, height } = image;
+    const resized = sharp(data, { raw: { width, height, channels } })
+      .resize(Math.max(1, at(width)), Math.max(1, at(height)), { fit: "fill" })
+      .toColourspace(channels === 1 ? "b-w" : "srgb")
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const { data: pixels, info } = await resized;
+    return { data: pixels, width: info.width, height: info.height };
+  };
+  // Text of one colour is scaled as its mask alone (a quarter of the pixels), then tinted.
+  const layers = await Promise.all(
+    poster.items.map(async (item) => {
+      if (item.kind !== "image") return undefined;
+      if (item.colour) return tint(await smaller((await item.encoded).mask, item.image, 1), item.colour);
+      return smaller(item.image.data, item.image, 4);
+    }),
+  );
+  for (const [index, item] of poster.items.entries()) {
+    const layer = layers[index];
+    if (layer) canvas.draw(layer, at(item.x), at(item.y));
+    else if (item.kind === "fill")
+      fill(canvas, at(item.x), at(item.y), at(item.width), at(item.height), item.colour);
+    else if (item.kind === "qr") canvas.draw(qrImage(item.matrix, at(item.size)), at(item.x), at(item.y));
   }
   return canvas.png();
 }
 
-/** The printable PDF: one page of exactly the paper's size. */
-export async function renderPosterPdf(input: PosterInput, paper: Paper): Promise<Buffer> {
-  const poster = await layout(input, paper, PRINT_DPI);
-  const scale = PRINT_DPI / 72;
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.setTitle(input.title);
-  pdf.setLanguage(input.lang);
-  const page = pdf.addPage([PAPER[paper].width, PAPER[paper].height]);
-  const pageHeight = PAPER[paper].height;
-  /** A box in layout pixels, as PDF points from the bottom-left corner. */
-  const box = (x: number, y: number, w: number, h: number) => ({
-    x: x / scale,
-    y: pageHeight - (y + h) / scale,
-    width: w / scale,
-    height: h / scale,
-  });
-  for (const item of poster.items) {
-    if (item.kind === "fill") {
-      page.drawRectangle({ ...box(item.x, item.y, item.width, item.height), color: colour(item.colour) });
-    } else if (item.kind === "image") {
-      drawRaw(pdf, page, item.image, box(item.x, item.y, item.image.width, item.image.height));
-    } else {
-      page.drawRectangle({ ...box(item.x, item.y, item.size, item.size), color: rgb(1, 1, 1) });
-      const module = item.size / (item.matrix.size + 2 * QUIET_ZONE);
-      for (const [row, first, length] of darkRuns(item.matrix)) {
-        page.drawRectangle({
-          ...box(
-            item.x + (first + QUIET_ZONE) * module,
-            item.y + (row + QUIET_ZONE) * module,
-            length * module,
-            module,
-          ),
-          color: rgb(0, 0, 0),
-        });
-      }
-    }
-  }
-  return Buffer.from(await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }));
+/** An image ready for a PDF: compressed colour and alpha streams with their dictionaries. */
+interface PdfImage {
+  width: number;
+  height: number;
+  colours: Buffer;
+  /** Set when the image is this one colour (RRGGBB) everywhere, its shapes all in the mask. */
+  colour?: string;
+  alpha: Buffer;
+  /** The alpha channel as it is, one byte a pixel. */
+  mask: Buffer;
+}
+
+const deflate = promisify(zlib.deflate);
+
+/**
+ * Straight RGBA pixels as a PDF image with a soft mask, split by libvips and compressed by Node's
+ * zlib (pdf-lib's own PNG path decodes and re-encodes in JavaScript, several times slower for 300
+ * dpi text). Text of one colour needs no colour pixels: its image is that colour everywhere (an
+ * indexed colour space of one entry, one bit a pixel) and its glyphs are all in the mask.
+ */
+async function pdfImage(image: RawImage, colour?: string): Promise<PdfImage> {
+  const raw = () => sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
+  const mask = await raw().extractChannel(3).raw().toBuffer();
+  const level = { level: 1 };
+  const colours = colour
+    ? Buffer.alloc(Math.ceil(image.width / 8) * image.height)
+    : await raw().removeAlpha().raw().toBuffer();
+  return {
+    width: image.width,
+    height: image.height,
+    colours: await deflate(colours, level),
+    colour: colour && expand(colour).slice(1),
+    alpha: await deflate(mask, level),
+    mask,
+  };
 }
 
 /**
- * Draws straight RGBA pixels as an image with a soft mask, compressed by Node's zlib: pdf-lib's
- * own PNG path decodes and re-encodes in JavaScript, several times slower for 300 dpi text.
+ * The printable PDF: one page of exactly the paper's size, the layout scaled onto it. The page's
+ * content is written as PDF operators: colour areas and the QR code's modules as filled
+ * rectangles (the code in module units, one rectangle a run of dark modules), the images placed.
  */
-function drawRaw(
-  pdf: PDFDocument,
-  page: PDFPage,
-  image: RawImage,
-  at: { x: number; y: number; width: number; height: number },
-): void {
-  const pixels = image.width * image.height;
-  const colours = Buffer.alloc(pixels * 3);
-  const alpha = Buffer.alloc(pixels);
-  for (let i = 0; i < pixels; i++) {
-    colours[i * 3] = image.data[i * 4];
-    colours[i * 3 + 1] = image.data[i * 4 + 1];
-    colours[i * 3 + 2] = image.data[i * 4 + 2];
-    alpha[i] = image.data[i * 4 + 3];
+async function writePdf(
+  input: PosterInput,
+  poster: Layout,
+  images: Array<PdfImage | undefined>,
+  paper: Paper,
+): Promise<Buffer> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.setTitle(input.title);
+  pdf.setLanguage(input.lang);
+  const { width: pageWidth, height: pageHeight } = PAPER[paper];
+  const page = pdf.addPage([pageWidth, pageHeight]);
+  const sx = pageWidth / poster.width;
+  const sy = pageHeight / poster.height;
+  /** A box in layout pixels, as PDF points from the bottom-left corner: x y width height. */
+  const corner = (x: number, y: number, w: number, h: number) => [
+    x * sx,
+    pageHeight - (y + h) * sy,
+    w * sx,
+    h * sy,
+  ];
+  const box = (x: number, y: number, w: number, h: number) => corner(x, y, w, h).map(number).join(" ");
+  const operators: string[] = [];
+  for (const [index, item] of poster.items.entries()) {
+    const image = images[index];
+    if (item.kind === "fill") {
+      operators.push(`${fillColour(item.colour)} ${box(item.x, item.y, item.width, item.height)} re f`);
+    } else if (item.kind === "image" && image) {
+      const name = page.node.newXObject("Image", imageObject(pdf, image));
+      const [x, y, w, h] = corner(item.x, item.y, image.width, image.height).map(number);
+      operators.push(`q ${w} 0 0 ${h} ${x} ${y} cm ${name.asString()} Do Q`);
+    } else if (item.kind === "qr") {
+      const modules = item.matrix.size + 2 * QUIET_ZONE;
+      const module = item.size / modules;
+      const [x, y] = [item.x * sx, pageHeight - item.y * sy];
+      operators.push(
+        `1 1 1 rg ${box(item.x, item.y, item.size, item.size)} re f`,
+        `q ${number(module * sx)} 0 0 ${number(-module * sy)} ${number(x)} ${number(y)} cm 0 0 0 rg`,
+        ...darkRuns(item.matrix).map(
+          ([row, first, length]) => `${first + QUIET_ZONE} ${row + QUIET_ZONE} ${length} 1 re`,
+        ),
+        "f Q",
+      );
+    }
   }
-  const common = { Type: "XObject", Subtype: "Image", Width: image.width, Height: image.height };
+  page.node.addContentStream(pdf.context.register(pdf.context.stream(operators.join("\n"))));
+  return Buffer.from(await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }));
+}
+
+/** A number for a content stream: at most three decimals, no trailing zeros. */
+function number(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+function fillColour(hex: string): string {
+  const full = expand(hex);
+  return `${[1, 3, 5].map((i) => number(Number.parseInt(full.slice(i, i + 2), 16) / 255)).join(" ")} rg`;
+}
+
+function imageObject(pdf: PDFDocument, image: PdfImage) {
   const stream = (data: Buffer, dict: Record<string, unknown>) =>
     pdf.context.register(
-      pdf.context.stream(zlib.deflateSync(data, { level: 1 }), {
-        ...common,
-        ...dict,
-        BitsPerComponent: 8,
+      pdf.context.stream(data, {
+        Type: "XObject",
+        Subtype: "Image",
+        Width: image.width,
+        Height: image.height,
         Filter: "FlateDecode",
+        ...dict,
       } as never),
     );
-  const mask = stream(alpha, { ColorSpace: "DeviceGray" });
-  const ref = stream(colours, { ColorSpace: "DeviceRGB", SMask: mask });
-  const name = page.node.newXObject("Image", ref);
-  page.pushOperators(
-    pushGraphicsState(),
-    concatTransformationMatrix(at.width, 0, 0, at.height, at.x, at.y),
-    drawObject(name),
-    popGraphicsState(),
+  const mask = stream(image.alpha, { ColorSpace: "DeviceGray", BitsPerComponent: 8 });
+  return stream(
+    image.colours,
+    image.colour
+      ? {
+          ColorSpace: ["Indexed", "DeviceRGB", 0, PDFHexString.of(image.colour)],
+          BitsPerComponent: 1,
+          SMask: mask,
+        }
+      : { ColorSpace: "DeviceRGB", BitsPerComponent: 8, SMask: mask },
   );
 }
 
-function colour(hex: string) {
-  const full = hex.length === 4 ? `#${[...hex.slice(1)].map((d) => d + d).join("")}` : hex;
-  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(full.slice(i, i + 2), 16) / 255);
-  return rgb(r, g, b);
+/** A one-channel mask as straight RGBA pixels of one colour. */
+function tint(mask: RawImage, hex: string): RawImage {
+  const [r, g, b] = Buffer.from(expand(hex).slice(1), "hex");
+  const data = Buffer.alloc(mask.width * mask.height * 4);
+  for (let i = 0; i < mask.data.length; i++) {
+    data[i * 4] = r;
+    data[i * 4 + 1] = g;
+    data[i * 4 + 2] = b;
+    data[i * 4 + 3] = mask.data[i];
+  }
+  return { data, width: mask.width, height: mask.height };
 }
 
-function solid(width: number, height: number, hex: string): RawImage {
-  const c = colour(hex);
-  const data = Buffer.alloc(width * height * 4);
-  const [r, g, b] = [c.red, c.green, c.blue].map((v) => Math.round(v * 255));
-  for (let i = 0; i < data.length; i += 4) {
-    data[i] = r;
-    data[i + 1] = g;
-    data[i + 2] = b;
-    data[i + 3] = 255;
+/** Fills a rectangle of the canvas with one colour, a row at a time. */
+function fill(canvas: Canvas, x: number, y: number, width: number, height: number, hex: string): void {
+  const row = Buffer.alloc(
+    Math.max(0, Math.min(width, canvas.width - x)) * 3,
+    Buffer.from(expand(hex).slice(1), "hex"),
+  );
+  for (let line = Math.max(0, y); line < Math.min(canvas.height, y + height); line++) {
+    row.copy(canvas.data, (line * canvas.width + x) * 3);
   }
-  return { data, width, height };
+}
+
+function expand(hex: string): string {
+  return hex.length === 4 ? `#${[...hex.slice(1)].map((d) => d + d).join("")}` : hex;
 }
 
 /** The QR code as pixels: whole pixels per module, centred in its square, white around it. */
 function qrImage(matrix: QrMatrix, size: number): RawImage {
-  const image = solid(size, size, "#ffffff");
+  const image = { data: Buffer.alloc(size * size * 4, 255), width: size, height: size };
   const modules = matrix.size + 2 * QUIET_ZONE;
   const pixels = Math.floor(size / modules);
   const offset = Math.floor((size - pixels * modules) / 2) + QUIET_ZONE * pixels;
