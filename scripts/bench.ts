@@ -126,6 +126,7 @@ const kitParts: Record<string, () => Promise<unknown>> = {
   calendar: async () =>
     renderCalendar({
       date: "2023-07-30",
+      lang: "en",
       title: cardText().title,
       tagline: text.tagline,
       hotlines: [text.number],
