@@ -14,7 +14,14 @@ import { fontFingerprint } from "../social/fonts.ts";
 import { mapBounded } from "../social/queue.ts";
 import { CalendarError, type CalendarInput, renderCalendar } from "./calendar.ts";
 import { type FrameInput, renderFrame } from "./frame.ts";
-import { type PosterFiles, PosterFitError, type PosterInput, renderPoster } from "./poster.ts";
+import {
+  fitPosterWords,
+  type PosterFiles,
+  PosterFitError,
+  type PosterInput,
+  type PosterWords,
+  renderPoster,
+} from "./poster.ts";
 
 /** Bump when the drawing of any artefact changes, so cached ones are made again. */
 export const KIT_VERSION = 2;
@@ -159,13 +166,26 @@ async function make(
   }
 }
 
+/**
+ * Whether a language's title and tagline fit the poster, checked without drawing it (for the
+ * translations report): the problem the build would report, if any.
+ */
+export async function posterWordProblems(words: PosterWords, contentFile: string): Promise<Problem[]> {
+  try {
+    await fitPosterWords(words);
+    return [];
+  } catch (error) {
+    if (error instanceof PosterFitError) return [posterProblem(contentFile, error)];
+    throw error;
+  }
+}
+
+function posterProblem(contentFile: string, error: PosterFitError): Problem {
+  return { file: contentFile, key: error.field, message: `too long for the poster: ${error.message}` };
+}
+
 function kitProblem(job: KitJob, name: KitFileName, error: unknown): Problem | undefined {
-  if (error instanceof PosterFitError)
-    return {
-      file: job.contentFile,
-      key: error.field,
-      message: `too long for the poster (${name}): ${error.message}`,
-    };
+  if (error instanceof PosterFitError) return posterProblem(job.contentFile, error);
   if (error instanceof CalendarError)
     return {
       file: job.campaignFile,

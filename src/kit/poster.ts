@@ -72,44 +72,37 @@ interface Layout {
   items: Item[];
 }
 
-/**
- * The poster laid out in pixels at `dpi` (points × dpi / 72). Text that does not depend on the
- * space left by other text is drawn at once; the title then takes what the band leaves, and the
- * tagline what the title leaves.
- */
-async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<Layout> {
-  const { design } = input;
-  const scale = dpi / 72;
-  const width = Math.round(PAPER[paper].width * scale);
-  const height = Math.round(PAPER[paper].height * scale);
+/** The page in pixels at `dpi` (points × dpi / 72); every length of the design is a fraction of its width. */
+function grid(design: PosterDesign, paper: Paper, dpi: number) {
+  const width = Math.round((PAPER[paper].width * dpi) / 72);
+  const height = Math.round((PAPER[paper].height * dpi) / 72);
   const unit = (fraction: number) => Math.round(fraction * width);
   const margin = unit(design.margin);
-  const gap = unit(design.gap);
-  const inner = width - 2 * margin;
-  const start = (w: number, left = margin, room = inner) => (input.dir === "rtl" ? left + room - w : left);
-  const band = unit(design.band);
-  const emblemSize = unit(design.emblemSize);
-  const logos = unit(design.logos) > 0 && input.logos.length > 0 ? unit(design.logos) : 0;
-  const qrSize = unit(design.qr);
-  const column = inner - qrSize - gap;
-  const columnLeft = input.dir === "rtl" ? margin + qrSize + gap : margin;
-  const ink = input.theme.text;
-  const light = input.theme.background;
-  const line = (text: string, colour: string, size: number, weight: "bold" | "regular", w = inner) =>
-    fitText({
-      lang: input.lang,
-      colour,
-      width: w,
-      text,
-      weight,
-      height: size * 1.5,
-      max: size,
-      min: size / 2,
-    });
+  return {
+    width,
+    height,
+    unit,
+    margin,
+    gap: unit(design.gap),
+    inner: width - 2 * margin,
+    band: unit(design.band),
+  };
+}
 
-  // The title and tagline take the room the band leaves, known only once the lines above and
-  // below them are drawn: each is drawn at once for its largest box, and again if less is left.
-  const onBand = { lang: input.lang, colour: light, width: inner };
+/** What the band's words need: they alone can be too long for the poster. */
+export type PosterWords = Pick<PosterInput, "design" | "lang" | "title" | "tagline" | "dateText"> & {
+  theme: Pick<PosterInput["theme"], "background">;
+};
+
+/**
+ * The band's words at print size: the date at the foot of the band, the title under the emblem
+ * and the tagline under the title, each taking the room left. The title and tagline are drawn at
+ * once for their largest boxes while the date is drawn, and again only if less room is left.
+ */
+async function bandWords(input: PosterWords, page: ReturnType<typeof grid>) {
+  const { design } = input;
+  const { unit, margin, gap, inner, band } = page;
+  const onBand = { lang: input.lang, colour: input.theme.background, width: inner };
   const fitBox = (field: "title" | "tagline", weight: "bold" | "regular") => {
     const box = design[field];
     const fit = (height: number) =>
@@ -122,6 +115,62 @@ async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<La
   };
   const titleBox = fitBox("title", "bold");
   const taglineBox = fitBox("tagline", "regular");
+  const size = unit(design.date);
+  const date = await fitText({
+    ...onBand,
+    text: input.dateText,
+    weight: "bold",
+    height: size * 1.5,
+    max: size,
+    min: size / 2,
+  });
+  const emblem = unit(design.emblemSize);
+  const titleTop = margin + (emblem > 0 ? emblem + gap : 0);
+  const dateTop = band - margin - date.height;
+  const title = await titleBox(dateTop - titleTop - gap);
+  const taglineTop = titleTop + title.height + gap;
+  const tagline = await taglineBox(dateTop - taglineTop - gap);
+  return { date, dateTop, title, titleTop, tagline, taglineTop };
+}
+
+/**
+ * Whether the title and tagline fit the poster, without drawing the rest: throws the
+ * PosterFitError the poster would.
+ */
+export async function fitPosterWords(input: PosterWords): Promise<void> {
+  await bandWords(input, grid(input.design, "a3", PRINT_DPI));
+}
+
+/**
+ * The poster laid out in pixels at `dpi`. The band's words and every other line are drawn at
+ * once: none of the others depends on the room another leaves.
+ */
+async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<Layout> {
+  const { design } = input;
+  const page = grid(design, paper, dpi);
+  const { width, height, unit, margin, gap, inner, band } = page;
+  const start = (w: number, left = margin, room = inner) => (input.dir === "rtl" ? left + room - w : left);
+  const emblemSize = unit(design.emblemSize);
+  const logos = unit(design.logos) > 0 && input.logos.length > 0 ? unit(design.logos) : 0;
+  const qrSize = unit(design.qr);
+  const column = inner - qrSize - gap;
+  const columnLeft = input.dir === "rtl" ? margin + qrSize + gap : margin;
+  const ink = input.theme.text;
+  const light = input.theme.background;
+  const line = (text: string, size: number, weight: "bold" | "regular") =>
+    fitText({
+      lang: input.lang,
+      colour: ink,
+      width: column,
+      text,
+      weight,
+      height: size * 1.5,
+      max: size,
+      min: size / 2,
+    });
+
+  const words = bandWords(input, page);
+  words.catch(() => undefined); // awaited with the rest below
   const [main, ...others] = input.hotlines;
   const labelText = main.hours ? `${input.hotlineLabel} · \u2068${main.hours}\u2069` : input.hotlineLabel;
   const otherTexts = others.map(
@@ -129,7 +178,7 @@ async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<La
       `\u2066${other.number}\u2069 · ${other.region}${other.hours ? ` · \u2068${other.hours}\u2069` : ""}`,
   );
   const addressText = `\u2066${input.url}\u2069`;
-  const [emblem, dateLine, label, number, otherLines, address, logoImages] = await Promise.all([
+  const [emblem, label, number, otherLines, address, logoImages] = await Promise.all([
     emblemSize > 0
       ? toRaw(
           sharp(Buffer.from(design.emblemSvg.replaceAll("currentColor", light))).resize(
@@ -138,13 +187,13 @@ async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<La
           ),
         )
       : undefined,
-    line(input.dateText, light, unit(design.date), "bold"),
-    line(labelText, ink, unit(design.hotlineLabel), "regular", column),
-    line(`\u2066${main.number}\u2069`, ink, unit(design.hotlineNumber), "bold", column),
-    Promise.all(otherTexts.map((text) => line(text, ink, unit(design.otherHotline), "bold", column))),
-    line(addressText, ink, unit(design.address), "regular", column),
+    line(labelText, unit(design.hotlineLabel), "regular"),
+    line(`\u2066${main.number}\u2069`, unit(design.hotlineNumber), "bold"),
+    Promise.all(otherTexts.map((text) => line(text, unit(design.otherHotline), "bold"))),
+    line(addressText, unit(design.address), "regular"),
     logos > 0 ? logoRow(input.logos, logos, inner, gap) : [],
   ]);
+  const { date, dateTop, title, titleTop, tagline, taglineTop } = await words;
 
   const items: Item[] = [{ kind: "fill", x: 0, y: 0, width, height, colour: light }];
   const picture = (x: number, y: number, image: RawImage, colour?: string) => {
@@ -156,23 +205,15 @@ async function layout(input: PosterInput, paper: Paper, dpi: number): Promise<La
   const text = (image: TextImage, x: number, y: number, words: string, colour: string) =>
     picture(x, y, image, oneColour(words) ? colour : undefined);
 
-  let y = margin;
-  if (emblem) {
-    picture(start(emblemSize), y, emblem);
-    y += emblemSize + gap;
-  }
-  const dateTop = band - margin - dateLine.height;
-  const title = await titleBox(dateTop - y - gap);
-  text(title, start(title.width), y, input.title, light);
-  y += title.height + gap;
-  const tagline = await taglineBox(dateTop - y - gap);
-  text(tagline, start(tagline.width), y, input.tagline, light);
-  text(dateLine, start(dateLine.width), dateTop, input.dateText, light);
+  if (emblem) picture(start(emblemSize), margin, emblem);
+  text(title, start(title.width), titleTop, input.title, light);
+  text(tagline, start(tagline.width), taglineTop, input.tagline, light);
+  text(date, start(date.width), dateTop, input.dateText, light);
 
   // Below the band: hotlines and the address on the start side, the QR code on the end side.
   const place = (image: TextImage, top: number, words: string) =>
     text(image, start(image.width, columnLeft, column), top, words, ink);
-  y = band + margin;
+  let y = band + margin;
   place(label, y, labelText);
   y += label.height;
   place(number, y, main.number);
