@@ -1,8 +1,9 @@
 /**
- * Posters: one layout, in points, drawn twice. The PDF gets vector colour areas and a vector QR
- * code, with text, emblem and logos as 300 dpi images (Pango shapes every script; PDF fonts
- * could not); the preview PNG composites the same layout at screen resolution. Right-to-left
- * languages start on the right; phone numbers and the address stay left-to-right.
+ * Posters: one layout, drawn once at A3 and 300 dpi, gives the A3 PDF, the A4 PDF (the same
+ * images placed smaller: A4 and A3 share the ISO aspect ratio) and the A4 preview PNG (the same
+ * images scaled down). The PDFs get vector colour areas and a vector QR code, with text, emblem
+ * and logos as images (Pango shapes every script; PDF fonts could not). Right-to-left languages
+ * start on the right; phone numbers and the address stay left-to-right.
  */
 import { promisify } from "node:util";
 import zlib from "node:zlib";
@@ -53,7 +54,6 @@ export class PosterFitError extends Error {
 
 type Item =
   | { kind: "fill"; x: number; y: number; width: number; height: number; colour: string }
-  /** `colour`: set when every pixel of the image is this colour (text without colour emoji). */
   | {
       kind: "image";
       x: number;
