@@ -106,7 +106,7 @@ async function bandWords(input: PosterWords, page: ReturnType<typeof grid>) {
   const fitBox = (field: "title" | "tagline", weight: "bold" | "regular") => {
     const box = design[field];
     const fit = (height: number) =>
-      fitField(field, () =>
+      fitField(field, box.min, () =>
         fitText({ ...onBand, text: input[field], weight, height, max: unit(box.max), min: unit(box.min) }),
       );
     const largest = fit(unit(box.height));
@@ -267,11 +267,24 @@ function oneColour(text: string): boolean {
   return !/\p{Extended_Pictographic}|\p{Regional_Indicator}|\u{FE0F}|\u{20E3}/u.test(text);
 }
 
-async function fitField(field: "title" | "tagline", fit: () => Promise<TextImage>): Promise<TextImage> {
+/**
+ * Fits a title or tagline; when it does not fit, the error says the smallest size in points on
+ * the printed page, which a person can picture (pixels at print resolution say nothing).
+ */
+async function fitField(
+  field: "title" | "tagline",
+  smallest: number,
+  fit: () => Promise<TextImage>,
+): Promise<TextImage> {
   try {
     return await fit();
   } catch (error) {
-    if (error instanceof TextFitError) throw new PosterFitError(field, error.message);
+    const points = (paper: Paper) => Math.round(smallest * PAPER[paper].width);
+    if (error instanceof TextFitError)
+      throw new PosterFitError(
+        field,
+        `does not fit even at ${points("a4")} pt on A4 (${points("a3")} pt on A3), the smallest size the template allows: shorten it`,
+      );
     // Text so long that its first, largest layout is taller than cairo can draw (32767 pixels).
     if (error instanceof Error && /too big/.test(error.message))
       throw new PosterFitError(field, "far too long to lay out at print resolution: shorten it");

@@ -25,7 +25,10 @@ test("a title that fits the share cards but not the poster is reported with its 
     const en = campaign.languages.find((language) => language.tag === "en");
     assert.equal([fr?.imagesFit, fr?.postersFit], [true, false]);
     assert.equal([en?.imagesFit, en?.postersFit], [true, true]);
-    assert.match(fr?.notes.join("; ") ?? "", /^title: too long for the poster: does not fit even at \d+ px/);
+    assert.match(
+      fr?.notes.join("; ") ?? "",
+      /^title: too long for the poster: does not fit even at 24 pt on A4 \(34 pt on A3\)/,
+    );
     assert.is(coverageIsComplete([campaign]), false);
     const table = formatCoverage([campaign]).split("\n");
     assert.ok(
