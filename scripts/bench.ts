@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: share-image cost against a satori + resvg baseline, cold and warm builds of the
- * example campaigns against Eleventy's own start-up, and peak memory. Medians of several runs;
- * the machines are shared, so single timings mean little.
+ * `npm run bench`: share-image cost against a satori + resvg baseline, the launch-day kit's cost
+ * against the share images, cold and warm builds of the example campaigns against Eleventy's own
+ * start-up, and peak memory. Medians of several runs; the machines are shared, so single timings
+ * mean little. `-- --wall` times whole processes only; `-- --kit` the share images and the kit.
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
@@ -14,7 +15,7 @@ import "../src/social/fonts.ts";
 import { renderCalendar } from "../src/kit/calendar.ts";
 import { loadKitDesign } from "../src/kit/design.ts";
 import { renderFrame } from "../src/kit/frame.ts";
-import { renderPosterPdf, renderPosterPreview } from "../src/kit/poster.ts";
+import { renderPoster } from "../src/kit/poster.ts";
 import { makeKitZips } from "../src/kit/zip.ts";
 import { renderCard } from "../src/social/card.ts";
 import { FORMATS, loadDesign } from "../src/social/design.ts";
@@ -54,7 +55,7 @@ console.log(
 );
 
 // 0. What a person waits for, Enter to prompt: whole processes, measured side by side.
-await wholeProcesses();
+if (!process.argv.includes("--kit")) await wholeProcesses();
 if (process.argv.includes("--wall")) process.exit(0);
 
 // libvips caches identical operations; every timed card differs and the cache is off, so each
@@ -119,13 +120,13 @@ const kitDesign = await loadKitDesign(path.join(root, "templates/default"));
 const theme = { primary: "#1d4ed8", background: "#ffffff", text: "#111827" };
 const logos = ["payoke", "pag-asa", "surya"].map((name) => path.join(root, `assets/partners/${name}.svg`));
 const kitParts: Record<string, () => Promise<unknown>> = {
-  "poster A4 PDF": () => renderPosterPdf(poster(), "a4"),
-  "poster A3 PDF": () => renderPosterPdf(poster(), "a3"),
-  "poster preview": () => renderPosterPreview(poster()),
+  // One layout gives the A4 PDF, the A3 PDF and the A4 preview PNG.
+  posters: () => renderPoster(poster()),
   frame: () => renderFrame({ design: kitDesign.frame, lang: "en", theme, tagline: cardText().tagline }),
   calendar: async () =>
     renderCalendar({
       date: "2023-07-30",
+      lang: "en",
       title: cardText().title,
       tagline: text.tagline,
       hotlines: [text.number],
@@ -173,18 +174,42 @@ async function benchZip() {
   const files = zipSources.map((file): [string, string] => [file, `/x/en/${path.basename(file)}`]);
   await makeKitZips([page], files, path.join(zipWork, `cache-${serial}`));
 }
+// The kit and the three share images of one language take turns, so the machine's noise falls on
+// both alike; each part of the kit is also timed on its own.
 console.log("Launch-day kit, one language (median):");
-let kitTotal = 0;
 for (const [name, task] of Object.entries(kitParts)) {
-  const cost = median(await timeEach(RUNS * 2, task));
-  kitTotal += cost;
-  console.log(`  ${name.padEnd(15)} ${ms(cost)}`);
+  console.log(`  ${name.padEnd(15)} ${ms(median(await timeEach(RUNS * 2, task)))}`);
 }
-const shareTotal = FORMATS.reduce((sum, format) => sum + perFormat[format], 0);
+const share = { wall: [] as number[], cpu: [] as number[] };
+const kit = { wall: [] as number[], cpu: [] as number[] };
+/**
+ * Seconds the tasks take one after another, as a language's share images or kit: wall time, and
+ * processor time of every thread of the process (libvips and zlib work beside the main thread).
+ */
+async function inTurn(tasks: Array<() => Promise<unknown>>, into: { wall: number[]; cpu: number[] }) {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  for (const task of tasks) await task();
+  const used = process.cpuUsage(cpu);
+  into.wall.push((performance.now() - started) / 1000);
+  into.cpu.push((used.user + used.system) / 1e6);
+}
+for (let i = 0; i < RUNS * 2; i++) {
+  await inTurn(
+    FORMATS.map((format) => () => renderCard(card(format))),
+    share,
+  );
+  await inTurn(Object.values(kitParts), kit);
+}
+const ratio = (of: number[], to: number[]) => (median(of) / median(to)).toFixed(2);
 console.log(
-  `  whole kit       ${ms(kitTotal)} against ${ms(shareTotal)} for the three share images: ${(kitTotal / shareTotal).toFixed(2)}× (target < 1×)\n`,
+  `  whole kit       ${ms(median(kit.wall))} against ${ms(median(share.wall))} for the three share images: ${ratio(kit.wall, share.wall)}× (target < 1×)`,
+);
+console.log(
+  `  processor time  ${ms(median(kit.cpu))} against ${ms(median(share.cpu))}: ${ratio(kit.cpu, share.cpu)}×\n`,
 );
 await fs.rm(zipWork, { recursive: true, force: true });
+if (process.argv.includes("--kit")) process.exit(0);
 
 // 2. Builds of the example campaigns, each in a fresh process.
 const work = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-bench-"));
@@ -301,6 +326,25 @@ async function wholeProcesses(): Promise<void> {
       times[index].push((performance.now() - started) / 1000);
     }
   }
+  // Cold builds of the examples (no output, empty cache) as whole processes: the command, and one
+  // build through the benchmark's entry point with and without the kit, the kit's share of a cold
+  // build.
+  const once = path.join(root, "scripts/bench/build-once.ts");
+  const examples = path.join(root, "campaigns");
+  const colds: Array<[label: string, args: string[]]> = [
+    ["campaign build, cold (empty cache)", [cli, "build", ...target]],
+    ["one build, cold, with the kit", ["--import", "tsx", once, examples, out]],
+    ["one build, cold, without the kit", ["--import", "tsx", once, examples, out, "--no-kit"]],
+  ];
+  const coldTimes = colds.map((): number[] => []);
+  for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+    for (const [index, [, args]] of colds.entries()) {
+      await clearCaches(out);
+      const started = performance.now();
+      await run(process.execPath, args, { cwd: root });
+      coldTimes[index].push((performance.now() - started) / 1000);
+    }
+  }
   const reference0 = median(times[0]);
   const targets = [undefined, 1.0, 1.0, 1.0, 0.3, 0.3];
   console.log("Whole processes, Enter to prompt (wall time, median):");
@@ -310,6 +354,11 @@ async function wholeProcesses(): Promise<void> {
     const goal = targets[index] === undefined ? "" : ` (target ≤ ${targets[index]?.toFixed(1)}×)`;
     console.log(`  ${label.padEnd(38)} ${ms(value).padStart(7)}  ${ratio}${goal}`);
   }
+  for (const [index, [label]] of colds.entries()) {
+    console.log(`  ${label.padEnd(38)} ${ms(median(coldTimes[index])).padStart(7)}`);
+  }
+  const share = median(coldTimes[1]) - median(coldTimes[2]);
+  console.log(`  the kit's share of a cold build       ${ms(share).padStart(7)}`);
   console.log("");
   await fs.rm(work, { recursive: true, force: true });
 }

@@ -148,12 +148,12 @@ test("check --translations prints each language's status and fails when somethin
   assert.is(result.code, 1);
   assert.match(
     result.stdout,
-    "| language | content | UI strings complete | UI strings reviewed | content reviewed | share images fit | notes |",
+    "| language | content | UI strings complete | UI strings reviewed | content reviewed | share images fit | posters fit | notes |",
   );
-  assert.match(result.stdout, /\| `en` English \| ✓ \| ✓ \| ✓ \| not yet \| ✓ \|/);
+  assert.match(result.stdout, /\| `en` English \| ✓ \| ✓ \| ✓ \| not yet \| ✓ \| ✓ \|/);
   assert.match(
     result.stdout,
-    /\| `fr` Français \| ✗ \| ✓ \| not yet \| not yet \| – \| content\/page\.fr\.md missing \|/,
+    /\| `fr` Français \| ✗ \| ✓ \| not yet \| not yet \| – \| – \| content\/page\.fr\.md missing \|/,
   );
 });
 

@@ -38,7 +38,9 @@ async function checkTranslations(root: string, campaignsDir: string, only?: stri
   const coverage = await translationCoverage(campaignsDir, { ...projectPaths(root), only });
   console.log(formatCoverage(coverage));
   if (coverageIsComplete(coverage)) {
-    console.log("Every language has its content, complete UI strings and share images that fit.");
+    console.log(
+      "Every language has its content, complete UI strings, and share images and posters that fit.",
+    );
     return 0;
   }
   console.error("Something required is missing (✗ above).");

@@ -1,13 +1,17 @@
 /**
  * The day as a calendar entry (RFC 5545, written by the `ics` package): an all-day event on the
  * campaign's date, ending (exclusively) the next day, with the page's address. The stamp is the
- * day itself, not the build time, so the file is the same from one build to the next.
+ * day itself, not the build time, so the file is the same from one build to the next. The text
+ * properties carry the page's language (`SUMMARY;LANGUAGE=fr:…`), which `ics` does not write:
+ * its lines are unfolded, given the parameter and folded again at 75 octets (RFC 5545 3.1).
  */
 import { createEvent, type EventAttributes } from "ics";
 
 export interface CalendarInput {
   /** YYYY-MM-DD */
   date: string;
+  /** BCP 47 tag of the words, written as each text property's LANGUAGE parameter. */
+  lang: string;
   title: string;
   tagline: string;
   hotlines: string[];
@@ -51,5 +55,43 @@ export function renderCalendar(input: CalendarInput): Buffer {
   };
   const { error, value } = createEvent(attributes);
   if (error || !value) throw new CalendarError("date", `cannot make a calendar entry: ${error?.message}`);
-  return Buffer.from(value, "utf8");
+  return Buffer.from(withLanguage(value, input.lang), "utf8");
+}
+
+/** The text properties RFC 5545 lets carry a LANGUAGE parameter that this entry has. */
+const TEXT_PROPERTIES = ["SUMMARY", "DESCRIPTION", "LOCATION"];
+
+/** The calendar text with `;LANGUAGE=<lang>` on each text property, folded at 75 octets. */
+export function withLanguage(text: string, lang: string): string {
+  return text
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .map((line) => {
+      const name = /^[A-Z-]+(?=[;:])/.exec(line)?.[0];
+      const tagged = name && TEXT_PROPERTIES.includes(name) && !/^[^:]*;LANGUAGE=/i.test(line);
+      return foldLine(tagged ? `${name};LANGUAGE=${lang}${line.slice(name.length)}` : line);
+    })
+    .join("\r\n");
+}
+
+/**
+ * A content line folded so that no line is longer than 75 octets, continuation lines starting
+ * with one space; a character written in several octets is never split.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let part = "";
+  let octets = 0;
+  for (const character of line) {
+    const size = Buffer.byteLength(character, "utf8");
+    if (octets + size > 75) {
+      parts.push(part);
+      part = " ";
+      octets = 1;
+    }
+    part += character;
+    octets += size;
+  }
+  parts.push(part);
+  return parts.join("\r\n");
 }

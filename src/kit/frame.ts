@@ -54,6 +54,6 @@ export async function renderFrame(input: FrameInput): Promise<Buffer> {
   }
   return sharp(Buffer.from(shape))
     .composite(layers)
-    .png({ compressionLevel: 9, adaptiveFiltering: false })
+    .png({ compressionLevel: 6, adaptiveFiltering: false }) // level 9 takes ten times as long for a quarter fewer bytes
     .toBuffer();
 }

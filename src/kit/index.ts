@@ -14,10 +14,17 @@ import { fontFingerprint } from "../social/fonts.ts";
 import { mapBounded } from "../social/queue.ts";
 import { CalendarError, type CalendarInput, renderCalendar } from "./calendar.ts";
 import { type FrameInput, renderFrame } from "./frame.ts";
-import { PosterFitError, type PosterInput, renderPosterPdf, renderPosterPreview } from "./poster.ts";
+import {
+  fitPosterWords,
+  type PosterFiles,
+  PosterFitError,
+  type PosterInput,
+  type PosterWords,
+  renderPoster,
+} from "./poster.ts";
 
 /** Bump when the drawing of any artefact changes, so cached ones are made again. */
-export const KIT_VERSION = 1;
+export const KIT_VERSION = 2;
 
 export type KitFileName =
   | "poster-a4.pdf"
@@ -52,6 +59,8 @@ export interface KitReport {
   problems: Problem[];
 }
 
+const POSTER_FILES: readonly KitFileName[] = ["poster-a4.pdf", "poster-a3.pdf", "poster-a4.png"];
+
 interface Task {
   job: KitJob;
   name: KitFileName;
@@ -72,6 +81,20 @@ export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitR
   const reported = new Set<string>();
   const inFlight = new Map<string, Promise<void>>();
   const concurrency = Math.max(1, Math.min(4, os.availableParallelism()));
+  // A poster's three files come from one layout, drawn once for whichever of them is missing
+  // and let go when the last of the three is done.
+  const posters = new Map<KitJob, { files?: Promise<PosterFiles>; left: number }>();
+  const poster = (job: KitJob) => {
+    const entry = posters.get(job) ?? { left: POSTER_FILES.length };
+    posters.set(job, entry);
+    entry.files ??= renderPoster(job.poster);
+    return entry.files;
+  };
+  const posterFileDone = (job: KitJob) => {
+    const entry = posters.get(job) ?? { left: POSTER_FILES.length };
+    posters.set(job, entry);
+    if (--entry.left === 0) posters.delete(job);
+  };
 
   const files = await mapBounded(tasks, concurrency, async ({ job, name }): Promise<[string, string]> => {
     const inputs = await taskInputs(job, name, hashLogo);
@@ -86,7 +109,7 @@ export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitR
             return;
           }
           try {
-            await cache.put(key, extension, await make(job, name));
+            await cache.put(key, extension, await make(job, name, poster));
             rendered++;
           } catch (error) {
             const problem = kitProblem(job, name, error);
@@ -100,7 +123,11 @@ export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitR
     } else {
       reused++;
     }
-    await inFlight.get(key);
+    try {
+      await inFlight.get(key);
+    } finally {
+      if (POSTER_FILES.includes(name)) posterFileDone(job);
+    }
     return [cache.path(key, extension), `${job.folder}${name}`];
   });
   return { rendered, reused, files, problems };
@@ -114,10 +141,14 @@ async function taskInputs(job: KitJob, name: KitFileName, hashLogo: (file: strin
   return { ...poster, design: design.fingerprint, logos: await Promise.all(logos.map(hashLogo)) };
 }
 
-async function make(job: KitJob, name: KitFileName): Promise<Buffer> {
+async function make(
+  job: KitJob,
+  name: KitFileName,
+  poster: (job: KitJob) => Promise<PosterFiles>,
+): Promise<Buffer> {
   switch (name) {
     case "poster-a4.pdf": {
-      const pdf = await renderPosterPdf(job.poster, "a4");
+      const pdf = (await poster(job)).a4;
       if (pdf.length > job.poster.design.maxBytes.a4)
         throw new Error(
           `${job.folder}${name} is ${pdf.length} bytes, over its budget of ${job.poster.design.maxBytes.a4}`,
@@ -125,9 +156,9 @@ async function make(job: KitJob, name: KitFileName): Promise<Buffer> {
       return pdf;
     }
     case "poster-a3.pdf":
-      return renderPosterPdf(job.poster, "a3");
+      return (await poster(job)).a3;
     case "poster-a4.png":
-      return renderPosterPreview(job.poster);
+      return (await poster(job)).preview;
     case "calendar.ics":
       return renderCalendar(job.calendar);
     case "frame/frame.png":
@@ -135,13 +166,26 @@ async function make(job: KitJob, name: KitFileName): Promise<Buffer> {
   }
 }
 
+/**
+ * Whether a language's title and tagline fit the poster, checked without drawing it (for the
+ * translations report): the problem the build would report, if any.
+ */
+export async function posterWordProblems(words: PosterWords, contentFile: string): Promise<Problem[]> {
+  try {
+    await fitPosterWords(words);
+    return [];
+  } catch (error) {
+    if (error instanceof PosterFitError) return [posterProblem(contentFile, error)];
+    throw error;
+  }
+}
+
+function posterProblem(contentFile: string, error: PosterFitError): Problem {
+  return { file: contentFile, key: error.field, message: `too long for the poster: ${error.message}` };
+}
+
 function kitProblem(job: KitJob, name: KitFileName, error: unknown): Problem | undefined {
-  if (error instanceof PosterFitError)
-    return {
-      file: job.contentFile,
-      key: error.field,
-      message: `too long for the poster (${name}): ${error.message}`,
-    };
+  if (error instanceof PosterFitError) return posterProblem(job.contentFile, error);
   if (error instanceof CalendarError)
     return {
       file: job.campaignFile,

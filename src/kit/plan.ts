@@ -58,6 +58,7 @@ export async function planKit(
       logos: campaign.partners.map((partner) => partner.logo),
     },
     calendar: {
+      lang: page.lang.tag,
       date: page.campaign.date,
       title: page.content.title,
       tagline: page.content.tagline,

@@ -6,6 +6,7 @@ import { CalendarError, type CalendarInput, renderCalendar } from "../../src/kit
 function input(overrides: Partial<CalendarInput> = {}): CalendarInput {
   return {
     date: "2023-07-30",
+    lang: "fr",
     title: "Journée mondiale contre la traite des êtres humains",
     tagline: "Chaque victime de la traite compte",
     hotlines: ["Ligne d'assistance : 078 055 800"],
@@ -57,6 +58,40 @@ test("a date or address that cannot make an entry names the key", () => {
       assert.is((error as CalendarError).key, key);
     }
   }
+});
+
+test("SUMMARY and DESCRIPTION carry the page's language, read back by an independent parser", () => {
+  const arabic = {
+    lang: "ar",
+    title: "اليوم العالمي لمكافحة الاتجار بالأشخاص، كل ضحية للاتجار بالبشر مهمة، لا تتركوا أحداً خلف الركب",
+    tagline: "كل ضحية للاتجار بالبشر مهمة",
+    url: "https://www.example.be/blue-heart-2023/ar/",
+  };
+  for (const overrides of [{}, arabic]) {
+    const text = renderCalendar(input(overrides)).toString("utf8");
+    const parsed = event(text);
+    const lang = overrides === arabic ? "ar" : "fr";
+    for (const name of ["summary", "description"]) {
+      assert.is(parsed.component.getFirstProperty(name)?.getParameter("language"), lang, `${lang} ${name}`);
+    }
+    assert.is(parsed.summary, input(overrides).title);
+    assert.match(parsed.description, input(overrides).tagline);
+  }
+});
+
+test("every line is at most 75 octets, folded between characters, never inside one", () => {
+  const title = "اليوم العالمي لمكافحة الاتجار بالأشخاص ".repeat(4).trim();
+  const text = renderCalendar(input({ lang: "ar", title })).toString("utf8");
+  const lines = text.split("\r\n");
+  assert.ok(
+    lines.some((line) => line.startsWith(" ")),
+    "the long summary is folded",
+  );
+  for (const line of lines) {
+    assert.ok(Buffer.byteLength(line, "utf8") <= 75, `${Buffer.byteLength(line, "utf8")} octets: ${line}`);
+    assert.not.match(line, "\uFFFD");
+  }
+  assert.is(event(text).summary, title);
 });
 
 test.run();

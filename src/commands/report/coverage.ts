@@ -1,19 +1,22 @@
 /**
  * `check --translations`: for each campaign, a table of its languages: content present, UI
- * strings complete, reviewed by a fluent speaker (UI strings and content), share images fit.
+ * strings complete, reviewed by a fluent speaker (UI strings and content), share images and
+ * posters fit.
  * Unlike the loader it does not stop at the first missing file: it shows what is there.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseContent } from "../../campaign/content.ts";
 import { contentFile, contentRelative } from "../../campaign/content-files.ts";
-import { listCampaigns } from "../../campaign/index.ts";
+import { listCampaigns, type Problem } from "../../campaign/index.ts";
 import { campaignFileSchema } from "../../campaign/schema.ts";
 import { validate } from "../../campaign/validate.ts";
 import { parseYaml } from "../../campaign/yaml-source.ts";
-import { endonym, textDirection } from "../../i18n/languages.ts";
+import { endonym, formatDate, textDirection } from "../../i18n/languages.ts";
 import { missingKeys, translator, uiStrings } from "../../i18n/strings.ts";
 import { loadWording, overriddenKeys } from "../../i18n/wording.ts";
+import { loadKitDesign } from "../../kit/design.ts";
+import { posterWordProblems } from "../../kit/index.ts";
 import { languagePath } from "../../site/urls.ts";
 import { loadDesign } from "../../social/design.ts";
 import { glyphProblems, planShareImages, renderShareImages } from "../../social/index.ts";
@@ -27,6 +30,8 @@ export interface LanguageCoverage {
   uiReviewed: boolean;
   /** undefined when there is nothing to draw (no content or no strings). */
   imagesFit?: boolean;
+  /** The title and tagline fit the posters; undefined as for images, or when the template has no poster. */
+  postersFit?: boolean;
   notes: string[];
 }
 
@@ -54,6 +59,9 @@ export async function translationCoverage(
     }
     const settings = checked.value;
     const design = await loadDesign(path.join(options.templatesDir, settings.template)).catch(
+      () => undefined,
+    );
+    const kitDesign = await loadKitDesign(path.join(options.templatesDir, settings.template)).catch(
       () => undefined,
     );
     const languages: LanguageCoverage[] = [];
@@ -97,7 +105,22 @@ export async function translationCoverage(
         const render = glyphs.length > 0 ? undefined : await renderShareImages(jobs, options.cacheDir);
         const problems = [...glyphs, ...(render?.problems ?? [])];
         row.imagesFit = problems.length === 0;
-        for (const problem of problems) notes.push(`${problem.key}: ${problem.message.split(";")[0]}`);
+        notes.push(...problemNotes(problems));
+      }
+      if (parsed?.ok && kitDesign) {
+        const { title, tagline } = parsed.content;
+        const dateText = formatDate(settings.date, tag);
+        const words = {
+          design: kitDesign.poster,
+          lang: tag,
+          theme: settings.theme,
+          title,
+          tagline,
+          dateText,
+        };
+        const problems = await posterWordProblems(words, file);
+        row.postersFit = problems.length === 0;
+        notes.push(...problemNotes(problems));
       }
       languages.push(row);
     }
@@ -106,12 +129,19 @@ export async function translationCoverage(
   return result;
 }
 
-/** Whether anything required (content, complete UI strings, images that fit) is missing. */
+/** A note per problem: the field and the first clause of the message. */
+function problemNotes(problems: Problem[]): string[] {
+  return problems.map((problem) => `${problem.key}: ${problem.message.split(";")[0]}`);
+}
+
+/** Whether anything required (content, complete UI strings, images and posters that fit) is missing. */
 export function coverageIsComplete(coverage: CampaignCoverage[]): boolean {
   return coverage.every(
     (campaign) =>
       !campaign.error &&
-      campaign.languages.every((row) => row.content && row.uiComplete && row.imagesFit === true),
+      campaign.languages.every(
+        (row) => row.content && row.uiComplete && row.imagesFit === true && row.postersFit !== false,
+      ),
   );
 }
 
@@ -129,14 +159,15 @@ export function formatCoverage(coverage: CampaignCoverage[]): string {
           mark(row.uiReviewed, "not yet"),
           mark(row.contentReviewed, "not yet"),
           mark(row.imagesFit),
+          mark(row.postersFit),
           row.notes.join("; "),
         ].join(" | "),
       );
       return [
         `### ${campaign.slug}`,
         "",
-        "| language | content | UI strings complete | UI strings reviewed | content reviewed | share images fit | notes |",
-        "|---|---|---|---|---|---|---|",
+        "| language | content | UI strings complete | UI strings reviewed | content reviewed | share images fit | posters fit | notes |",
+        "|---|---|---|---|---|---|---|---|",
         ...rows.map((row) => `| ${row} |`),
         "",
       ].join("\n");

@@ -40,12 +40,19 @@ test("every column: content, UI strings complete and reviewed, content reviewed,
       uiComplete: true,
       uiReviewed: true,
       imagesFit: true,
+      postersFit: true,
       notes: [],
     },
   );
   assert.equal(
-    [row("fr")?.content, row("fr")?.contentReviewed, row("fr")?.uiReviewed, row("fr")?.imagesFit],
-    [true, false, false, false],
+    [
+      row("fr")?.content,
+      row("fr")?.contentReviewed,
+      row("fr")?.uiReviewed,
+      row("fr")?.imagesFit,
+      row("fr")?.postersFit,
+    ],
+    [true, false, false, false, false],
   );
   assert.match(row("fr")?.notes.join("; ") ?? "", /^title: too long for the og share image/);
   assert.equal([row("ar")?.name, row("ar")?.imagesFit], ["العربية", false]);
@@ -60,14 +67,14 @@ test("every column: content, UI strings complete and reviewed, content reviewed,
   assert.is(coverageIsComplete([campaign]), false);
 
   const table = formatCoverage([campaign]).split("\n");
-  assert.ok(table.includes("| `en` English | ✓ | ✓ | ✓ | ✓ | ✓ |  |"), table.join("\n"));
+  assert.ok(table.includes("| `en` English | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |  |"), table.join("\n"));
   assert.ok(
     table.some((line) =>
-      line.startsWith("| `fr` Français | ✓ | ✓ | not yet | not yet | ✗ | title: too long"),
+      line.startsWith("| `fr` Français | ✓ | ✓ | not yet | not yet | ✗ | ✗ | title: too long"),
     ),
   );
   assert.ok(
-    table.includes("| `de` Deutsch | ✗ | ✓ | not yet | not yet | – | content/page.de.md has problems |"),
+    table.includes("| `de` Deutsch | ✗ | ✓ | not yet | not yet | – | – | content/page.de.md has problems |"),
   );
 
   await cleanup();

@@ -1,0 +1,141 @@
+/**
+ * The poster's PDFs: one page of exactly A4 or A3 with vector colour areas, a vector QR code and
+ * the layout's images, each compressed once and placed in both sizes.
+ */
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+import { PDFDocument, PDFHexString } from "pdf-lib";
+import sharp from "sharp";
+import type { RawImage } from "../social/canvas.ts";
+import { type Layout, PAPER, type Paper, type PosterInput } from "./poster-layout.ts";
+import { darkRuns, QUIET_ZONE } from "./qr.ts";
+
+/** An image ready for a PDF: compressed colour and alpha streams with their dictionaries. */
+export interface PdfImage {
+  width: number;
+  height: number;
+  colours: Buffer;
+  /** Set when the image is this one colour (RRGGBB) everywhere, its shapes all in the mask. */
+  colour?: string;
+  alpha: Buffer;
+  /** The alpha channel as it is, one byte a pixel. */
+  mask: Buffer;
+}
+
+const deflate = promisify(zlib.deflate);
+
+/**
+ * Straight RGBA pixels as a PDF image with a soft mask, split by libvips and compressed by Node's
+ * zlib (pdf-lib's own PNG path decodes and re-encodes in JavaScript, several times slower for 300
+ * dpi text). Text of one colour needs no colour pixels: its image is that colour everywhere (an
+ * indexed colour space of one entry, one bit a pixel) and its glyphs are all in the mask.
+ */
+export async function pdfImage(image: RawImage, colour?: string): Promise<PdfImage> {
+  const raw = () => sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
+  const mask = await raw().extractChannel(3).raw().toBuffer();
+  // Run-length matching only: faster than level 1 and smaller for text's long runs of one value.
+  const level = { level: 1, strategy: zlib.constants.Z_RLE };
+  const colours = colour
+    ? Buffer.alloc(Math.ceil(image.width / 8) * image.height)
+    : await raw().removeAlpha().raw().toBuffer();
+  return {
+    width: image.width,
+    height: image.height,
+    colours: await deflate(colours, level),
+    colour: colour && expand(colour).slice(1),
+    alpha: await deflate(mask, level),
+    mask,
+  };
+}
+
+/**
+ * The printable PDF: one page of exactly the paper's size, the layout scaled onto it. The page's
+ * content is written as PDF operators: colour areas and the QR code's modules as filled
+ * rectangles (the code in module units, one rectangle a run of dark modules), the images placed.
+ */
+export async function writePosterPdf(
+  input: PosterInput,
+  poster: Layout,
+  images: Array<PdfImage | undefined>,
+  paper: Paper,
+): Promise<Buffer> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.setTitle(input.title);
+  pdf.setLanguage(input.lang);
+  const { width: pageWidth, height: pageHeight } = PAPER[paper];
+  const page = pdf.addPage([pageWidth, pageHeight]);
+  const sx = pageWidth / poster.width;
+  const sy = pageHeight / poster.height;
+  /** A box in layout pixels, as PDF points from the bottom-left corner: x y width height. */
+  const corner = (x: number, y: number, w: number, h: number) => [
+    x * sx,
+    pageHeight - (y + h) * sy,
+    w * sx,
+    h * sy,
+  ];
+  const box = (x: number, y: number, w: number, h: number) => corner(x, y, w, h).map(number).join(" ");
+  const operators: string[] = [];
+  for (const [index, item] of poster.items.entries()) {
+    const image = images[index];
+    if (item.kind === "fill") {
+      operators.push(`${fillColour(item.colour)} ${box(item.x, item.y, item.width, item.height)} re f`);
+    } else if (item.kind === "image" && image) {
+      const name = page.node.newXObject("Image", imageObject(pdf, image));
+      const [x, y, w, h] = corner(item.x, item.y, image.width, image.height).map(number);
+      operators.push(`q ${w} 0 0 ${h} ${x} ${y} cm ${name.asString()} Do Q`);
+    } else if (item.kind === "qr") {
+      const modules = item.matrix.size + 2 * QUIET_ZONE;
+      const module = item.size / modules;
+      const [x, y] = [item.x * sx, pageHeight - item.y * sy];
+      operators.push(
+        `1 1 1 rg ${box(item.x, item.y, item.size, item.size)} re f`,
+        `q ${number(module * sx)} 0 0 ${number(-module * sy)} ${number(x)} ${number(y)} cm 0 0 0 rg`,
+        ...darkRuns(item.matrix).map(
+          ([row, first, length]) => `${first + QUIET_ZONE} ${row + QUIET_ZONE} ${length} 1 re`,
+        ),
+        "f Q",
+      );
+    }
+  }
+  page.node.addContentStream(pdf.context.register(pdf.context.stream(operators.join("\n"))));
+  return Buffer.from(await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }));
+}
+
+/** A number for a content stream: at most three decimals, no trailing zeros. */
+function number(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+function fillColour(hex: string): string {
+  const full = expand(hex);
+  return `${[1, 3, 5].map((i) => number(Number.parseInt(full.slice(i, i + 2), 16) / 255)).join(" ")} rg`;
+}
+
+function imageObject(pdf: PDFDocument, image: PdfImage) {
+  const stream = (data: Buffer, dict: Record<string, unknown>) =>
+    pdf.context.register(
+      pdf.context.stream(data, {
+        Type: "XObject",
+        Subtype: "Image",
+        Width: image.width,
+        Height: image.height,
+        Filter: "FlateDecode",
+        ...dict,
+      } as never),
+    );
+  const mask = stream(image.alpha, { ColorSpace: "DeviceGray", BitsPerComponent: 8 });
+  return stream(
+    image.colours,
+    image.colour
+      ? {
+          ColorSpace: ["Indexed", "DeviceRGB", 0, PDFHexString.of(image.colour)],
+          BitsPerComponent: 1,
+          SMask: mask,
+        }
+      : { ColorSpace: "DeviceRGB", BitsPerComponent: 8, SMask: mask },
+  );
+}
+
+export function expand(hex: string): string {
+  return hex.length === 4 ? `#${[...hex.slice(1)].map((d) => d + d).join("")}` : hex;
+}
