@@ -10,7 +10,7 @@ import { listCampaigns } from "../../campaign/index.ts";
 import { campaignFileSchema } from "../../campaign/schema.ts";
 import { validate } from "../../campaign/validate.ts";
 import { parseYaml } from "../../campaign/yaml-source.ts";
-import { endonym, textDirection } from "../../i18n/languages.ts";
+import { endonym, formatDate, textDirection } from "../../i18n/languages.ts";
 import { missingKeys, translator, uiStrings } from "../../i18n/strings.ts";
 import { loadWording, overriddenKeys } from "../../i18n/wording.ts";
 import { languagePath } from "../../site/urls.ts";
@@ -86,6 +86,8 @@ export async function translationCoverage(
           theme: settings.theme,
           title: parsed.content.title,
           tagline: parsed.content.tagline,
+          dateText: formatDate(settings.date, tag),
+          url: settings.url,
           hotlineLabel: translator(tag, wording[tag])("hotline.label"),
           hotlineNumber: settings.hotlines[0].number,
           logos: [],
