@@ -58,7 +58,7 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
   /** x of a block of `width` pixels placed at the start side. */
   const start = (width: number) =>
     card.dir === "rtl" ? format.width - format.padding - width : format.padding;
-  const text = { lang: card.lang, colour: card.foreground, width: inner };
+  const text = { lang: card.lang, colour: card.foreground, width: inner, wholeWords: true };
   const line = (content: string, weight: FitRequest["weight"], size: number) =>
     fitText({ ...text, text: content, weight, height: size * 1.5, max: size, min: size / 2 });
   const placedText = (image: TextImage): Placed => ({
