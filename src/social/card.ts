@@ -85,14 +85,16 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
   const fixed = Object.values(blocks).reduce((sum, block) => sum + (block?.height ?? 0), 0);
   let room = format.height - 2 * format.padding - fixed - format.gap * (shown - 1);
 
-  // The title takes what it needs first, the tagline what is left.
+  // The title takes what it needs first, keeping a line of the tagline at its smallest size; the
+  // tagline takes what is left.
+  const taglineLine = Math.ceil(format.tagline.min * format.tagline.lineHeight);
   blocks.title = placedText(
     await fitField("title", {
       ...text,
       text: card.title,
       weight: "bold",
       ...format.title,
-      height: Math.min(format.title.height, room),
+      height: Math.min(format.title.height, room - taglineLine),
     }),
   );
   room -= blocks.title.height;
