@@ -60,7 +60,7 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
     card.dir === "rtl" ? format.width - format.padding - width : format.padding;
   const text = { lang: card.lang, colour: card.foreground, width: inner, wholeWords: true };
   const line = (content: string, weight: FitRequest["weight"], size: number) =>
-    fitText({ ...text, text: content, weight, height: size * 1.5, max: size, min: size / 2 });
+    fitLine({ ...text, text: content, weight, height: size * 1.5, max: size, min: size / 2 });
   const placedText = (image: TextImage): Placed => ({
     height: image.height,
     draw: (top) => canvas.draw(image, start(image.width), top),
@@ -175,6 +175,24 @@ async function fitField(field: "title" | "tagline", request: FitRequest): Promis
   } catch (error) {
     throw new CardFitError(field, (error as Error).message);
   }
+}
+
+/**
+ * One-line texts (date, hotline, address) recur on the cards of every language and format of a
+ * campaign: each is drawn once. Bounded, as the preview runs for hours.
+ */
+const lines = new Map<string, Promise<TextImage>>();
+
+function fitLine(request: FitRequest): Promise<TextImage> {
+  const key = JSON.stringify(request);
+  let image = lines.get(key);
+  if (!image) {
+    if (lines.size >= 64) lines.clear();
+    image = fitText(request);
+    lines.set(key, image);
+    image.catch(() => lines.delete(key));
+  }
+  return image;
 }
 
 /** SVG drawings (emblem, logo band) are the same for every card of a design: drawn once. */

@@ -3,6 +3,7 @@
  * format's row height and wrap onto up to `logoRows` rows, in balanced rows (3 + 2 rather than
  * 4 + 1); only when they still do not fit the width are they all made smaller together.
  */
+import fs from "node:fs/promises";
 import sharp from "sharp";
 import { type Canvas, type RawImage, toRaw } from "./canvas.ts";
 import type { FormatSpec } from "./design.ts";
@@ -25,10 +26,17 @@ export async function logoBand(
   const gap = pad * 2;
   const room = width - 2 * pad;
   const full = format.logos - 2 * pad;
-  const ratios = await Promise.all(files.map(aspectRatio));
+  const versions = await Promise.all(files.map(version));
+  const ratios = await Promise.all(
+    versions.map((file) => remember(`${file}\0ratio`, () => aspectRatio(file))),
+  );
   const { rows, height } = arrange(ratios, full, room, gap, format.logoRows);
   const logos = await Promise.all(
-    files.map((file) => toRaw(sharp(file, { density: 300 }).resize({ height, width: room, fit: "inside" }))),
+    versions.map((file, index) =>
+      remember(`${file}\0${height}\0${room}`, () =>
+        toRaw(sharp(files[index], { density: 300 }).resize({ height, width: room, fit: "inside" })),
+      ),
+    ),
   );
   const bandHeight = rows.length * height + (rows.length - 1) * pad + 2 * pad;
   const band = await drawing(
@@ -55,8 +63,30 @@ export async function logoBand(
   };
 }
 
-async function aspectRatio(file: string): Promise<number> {
-  const { width = 1, height = 1 } = await sharp(file, { density: 300 }).metadata();
+/**
+ * Logos are the same on every card of a campaign: each is measured and drawn once per size. The
+ * key holds the file's size and time, so a logo replaced while the preview runs is drawn again.
+ */
+const logoCache = new Map<string, Promise<unknown>>();
+
+function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
+  let value = logoCache.get(key) as Promise<T> | undefined;
+  if (!value) {
+    if (logoCache.size >= 128) logoCache.clear(); // bounded: a long preview session edits logos
+    value = make();
+    logoCache.set(key, value);
+    value.catch(() => logoCache.delete(key));
+  }
+  return value;
+}
+
+async function version(file: string): Promise<string> {
+  const stat = await fs.stat(file);
+  return `${file}\0${stat.size}\0${stat.mtimeMs}`;
+}
+
+async function aspectRatio(version: string): Promise<number> {
+  const { width = 1, height = 1 } = await sharp(version.split("\0")[0], { density: 300 }).metadata();
   return width / height;
 }
 
