@@ -10,7 +10,7 @@ import type { Direction } from "../i18n/languages.ts";
 import { Canvas, type RawImage, toRaw } from "./canvas.ts";
 import type { Block, FormatSpec } from "./design.ts";
 import { logoBand } from "./logos.ts";
-import { type FitRequest, fitText, type TextImage } from "./text.ts";
+import { type FitRequest, fitText, TextFitError, type TextImage } from "./text.ts";
 
 export interface CardInput {
   format: FormatSpec;
@@ -45,6 +45,9 @@ export class CardFitError extends Error {
   }
 }
 
+/** Line spacing of the one-line texts, should one wrap, as a multiple of the font size. */
+const LINE_HEIGHT = 1.25;
+
 /** A block measured and ready to draw at a given top. */
 interface Placed {
   height: number;
@@ -59,8 +62,17 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
   const start = (width: number) =>
     card.dir === "rtl" ? format.width - format.padding - width : format.padding;
   const text = { lang: card.lang, colour: card.foreground, width: inner, wholeWords: true };
-  const line = (content: string, weight: FitRequest["weight"], size: number) =>
-    fitLine({ ...text, text: content, weight, height: size * 1.5, max: size, min: size / 2 });
+  /** A short text of `lines` lines (one by default), shrunk to `smallest` of its size if need be. */
+  const line = (content: string, weight: FitRequest["weight"], size: number, lines = 1, smallest = 0.5) =>
+    fitLine({
+      ...text,
+      text: content,
+      weight,
+      height: size * (1.5 + (lines - 1) * LINE_HEIGHT),
+      lineHeight: LINE_HEIGHT,
+      max: size,
+      min: size * smallest,
+    });
   const placedText = (image: TextImage): Placed => ({
     height: image.height,
     draw: (top) => canvas.draw(image, start(image.width), top),
@@ -142,11 +154,7 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
   async function hotlineBlock(): Promise<Placed> {
     const [number, label] = await Promise.all([
       line(`\u2066${card.hotlineNumber}\u2069`, "bold", format.hotlineNumber),
-      line(
-        card.hotlineHours ? `${card.hotlineLabel} · ${card.hotlineHours}` : card.hotlineLabel,
-        "regular",
-        format.hotlineLabel,
-      ),
+      hotlineLabel(),
     ]);
     const between = Math.round(format.gap / 4);
     return {
@@ -156,6 +164,18 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
         canvas.draw(number, start(number.width), top + label.height + between);
       },
     };
+  }
+
+  /** The label and the line's hours on one line, or on two rather than in small type. */
+  async function hotlineLabel(): Promise<TextImage> {
+    const { hotlineLabel: label, hotlineHours: hours } = card;
+    if (!hours) return line(label, "regular", format.hotlineLabel);
+    try {
+      return await line(`${label} · ${hours}`, "regular", format.hotlineLabel, 1, 0.8);
+    } catch (error) {
+      if (!(error instanceof TextFitError)) throw error;
+      return line(`${label}\n${hours}`, "regular", format.hotlineLabel, 2);
+    }
   }
 
   async function addressBlock(): Promise<Placed> {
