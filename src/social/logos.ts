@@ -92,7 +92,8 @@ async function aspectRatio(version: string): Promise<number> {
 
 /**
  * The fewest rows (up to `maxRows`) in which the logos fit at full height, split so the widest
- * row is as narrow as it can be; if none fits, the most rows and the height that makes them fit.
+ * row is as narrow as it can be, fuller rows first; if none fits, the split and height that keep
+ * the logos largest.
  */
 export function arrange(
   ratios: number[],
@@ -113,12 +114,12 @@ export function arrange(
       const widest = Math.max(
         ...rows.map((row) => row.reduce((sum, i) => sum + ratios[i] * height, 0) + gap * (row.length - 1)),
       );
-      if (!best || height > best.height || (height === best.height && widest < best.widest))
+      if (!best || height > best.height || (height === best.height && widest <= best.widest))
         best = { rows, height, widest };
     }
     if (best && best.height >= full) break;
   }
-  return best ?? { rows: [], height: full };
+  return best ? { rows: best.rows, height: best.height } : { rows: [], height: full };
 }
 
 /** Every way to cut 0…n−1 into `count` non-empty runs, in order. */
