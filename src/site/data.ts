@@ -173,6 +173,8 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
         theme: view.theme,
         title: content.title,
         tagline: content.tagline,
+        dateText: chrome.dateText,
+        url: view.url,
         hotlineLabel: chrome.t("hotline.label"),
         hotlineNumber: view.hotlines[0].number,
         hotlineHours: hoursShort(view.hotlines[0], lang.tag),

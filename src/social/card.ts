@@ -1,13 +1,16 @@
 /**
- * One share card: the template's emblem, the title and tagline of one language, the main hotline
- * and, on the larger formats, the partners' logos, in the campaign's colours. Layout follows the
- * text direction: everything starts on the right in Arabic or Persian.
+ * One share card: the template's emblem, the day's date, the title and tagline of one language,
+ * the main hotline, the site's address and, on the larger formats, the partners' logos, in the
+ * campaign's colours. The format's `stack` (card.json) orders the blocks from top to bottom and
+ * says where empty room goes. Layout follows the text direction: everything starts on the right
+ * in Arabic or Persian; the phone number and the address stay left-to-right.
  */
 import sharp from "sharp";
 import type { Direction } from "../i18n/languages.ts";
 import { Canvas, type RawImage, toRaw } from "./canvas.ts";
-import type { FormatSpec } from "./design.ts";
-import { type FitRequest, fitText, type TextImage } from "./text.ts";
+import type { Block, FormatSpec } from "./design.ts";
+import { logoBand } from "./logos.ts";
+import { type FitRequest, fitText, TextFitError, type TextImage } from "./text.ts";
 
 export interface CardInput {
   format: FormatSpec;
@@ -19,23 +22,36 @@ export interface CardInput {
   foreground: string;
   title: string;
   tagline: string;
+  /** The day, written in the language ("30 juillet 2023"). */
+  date: string;
+  /** The site's address without protocol ("www.example.be/2023"), drawn left-to-right. */
+  address: string;
   hotlineLabel: string;
   hotlineNumber: string;
   /** Short hours drawn after the label ("24/7"), when the line has hours. */
   hotlineHours?: string;
-  /** Partner logo files, drawn in a light band at the bottom when the format has one. */
+  /** Partner logo files, drawn in a light band when the format has one. */
   logos: string[];
 }
 
-/** Which text failed to fit, for an error that names the content field. */
+/** Which text failed to fit, for an error that names the field it comes from. */
 export class CardFitError extends Error {
   override name = "CardFitError";
   constructor(
-    readonly field: "title" | "tagline",
+    readonly field: "title" | "tagline" | "url",
     message: string,
   ) {
     super(message);
   }
+}
+
+/** Line spacing of the one-line texts, should one wrap, as a multiple of the font size. */
+const LINE_HEIGHT = 1.25;
+
+/** A block measured and ready to draw at a given top. */
+interface Placed {
+  height: number;
+  draw(top: number): void;
 }
 
 export async function renderCard(card: CardInput): Promise<Buffer> {
@@ -45,59 +61,129 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
   /** x of a block of `width` pixels placed at the start side. */
   const start = (width: number) =>
     card.dir === "rtl" ? format.width - format.padding - width : format.padding;
+  const text = { lang: card.lang, colour: card.foreground, width: inner, wholeWords: true };
+  /** A short text of `lines` lines (one by default), shrunk to `smallest` of its size if need be. */
+  const line = (content: string, weight: FitRequest["weight"], size: number, lines = 1, smallest = 0.5) =>
+    fitLine({
+      ...text,
+      text: content,
+      weight,
+      height: size * (1.5 + (lines - 1) * LINE_HEIGHT),
+      lineHeight: LINE_HEIGHT,
+      max: size,
+      min: size * smallest,
+    });
+  const placedText = (image: TextImage): Placed => ({
+    height: image.height,
+    draw: (top) => canvas.draw(image, start(image.width), top),
+  });
 
+  // Every block but the title and tagline has its size from the design: measure those first.
+  const [emblem, date, hotline, address, logos] = await Promise.all([
+    format.emblem > 0 ? emblemBlock() : undefined,
+    line(card.date, "regular", format.date).then(placedText),
+    hotlineBlock(),
+    addressBlock(),
+    format.logos > 0 && card.logos.length > 0
+      ? logoBand(card.logos, format, inner, card.dir === "rtl", drawing).then(
+          (band): Placed => ({ height: band.height, draw: (top) => band.draw(canvas, format.padding, top) }),
+        )
+      : undefined,
+  ]);
+  const blocks: Partial<Record<Block, Placed>> = { emblem, date, hotline, address, logos };
+  const present = (item: string) => item === "title" || item === "tagline" || blocks[item as Block];
+  const items = format.stack.filter((item) => item === "fill" || present(item));
+  const shown = items.filter((item) => item !== "fill").length;
+  const fixed = Object.values(blocks).reduce((sum, block) => sum + (block?.height ?? 0), 0);
+  let room = format.height - 2 * format.padding - fixed - format.gap * (shown - 1);
+
+  // The title takes what it needs first, keeping a line of the tagline at its smallest size; the
+  // tagline takes what is left.
+  const taglineLine = Math.ceil(format.tagline.min * format.tagline.lineHeight);
+  blocks.title = placedText(
+    await fitField("title", {
+      ...text,
+      text: card.title,
+      weight: "bold",
+      ...format.title,
+      height: Math.min(format.title.height, room - taglineLine),
+    }),
+  );
+  room -= blocks.title.height;
+  blocks.tagline = placedText(
+    await fitField("tagline", {
+      ...text,
+      text: card.tagline,
+      weight: "regular",
+      ...format.tagline,
+      height: Math.min(format.tagline.height, room),
+    }),
+  );
+  room -= blocks.tagline.height;
+
+  // What is left is shared by the fills (or stays at the bottom when the stack has none).
+  const fills = items.filter((item) => item === "fill").length;
   let y = format.padding;
-  if (format.emblem > 0) {
-    const emblem = await drawing(
+  let fillsSeen = 0;
+  let previous: "block" | "fill" | undefined;
+  for (const item of items) {
+    if (item === "fill") {
+      fillsSeen++;
+      // Whole pixels, the remainder in the last fill, so the bottom block ends on the padding.
+      y += fillsSeen < fills ? Math.floor(room / fills) : room - Math.floor(room / fills) * (fills - 1);
+      previous = "fill";
+      continue;
+    }
+    const block = blocks[item] as Placed;
+    if (previous) y += format.gap;
+    block.draw(y);
+    y += block.height;
+    previous = "block";
+  }
+  return canvas.png();
+
+  async function emblemBlock(): Promise<Placed> {
+    const image = await drawing(
       card.emblem.replaceAll("currentColor", card.foreground),
       format.emblem,
       format.emblem,
     );
-    canvas.draw(emblem, start(format.emblem), y);
-    y += format.emblem + format.gap;
+    return { height: format.emblem, draw: (top) => canvas.draw(image, start(format.emblem), top) };
   }
 
-  const text = { lang: card.lang, colour: card.foreground, width: inner };
-  const logosBand = format.logos > 0 && card.logos.length > 0 ? format.logos + format.gap : 0;
-  const line = (content: string, weight: FitRequest["weight"], size: number) =>
-    fitText({ ...text, text: content, weight, height: size * 1.5, max: size, min: size / 2 });
-  const [number, label] = await Promise.all([
-    line(`\u2066${card.hotlineNumber}\u2069`, "bold", format.hotlineNumber),
-    line(
-      card.hotlineHours ? `${card.hotlineLabel} · ${card.hotlineHours}` : card.hotlineLabel,
-      "regular",
-      format.hotlineLabel,
-    ),
-  ]);
-  const numberTop = format.height - format.padding - logosBand - number.height;
-  const labelTop = numberTop - label.height - Math.round(format.gap / 4);
+  async function hotlineBlock(): Promise<Placed> {
+    const [number, label] = await Promise.all([
+      line(`\u2066${card.hotlineNumber}\u2069`, "bold", format.hotlineNumber),
+      hotlineLabel(),
+    ]);
+    const between = Math.round(format.gap / 4);
+    return {
+      height: label.height + between + number.height,
+      draw(top) {
+        canvas.draw(label, start(label.width), top);
+        canvas.draw(number, start(number.width), top + label.height + between);
+      },
+    };
+  }
 
-  const title = await fitField("title", {
-    ...text,
-    text: card.title,
-    weight: "bold",
-    ...format.title,
-    height: Math.min(format.title.height, labelTop - y - format.gap),
-  });
-  draw(title, y);
-  y += title.height + format.gap;
+  /** The label and the line's hours on one line, or on two rather than in small type. */
+  async function hotlineLabel(): Promise<TextImage> {
+    const { hotlineLabel: label, hotlineHours: hours } = card;
+    if (!hours) return line(label, "regular", format.hotlineLabel);
+    try {
+      return await line(`${label} · ${hours}`, "regular", format.hotlineLabel, 1, 0.8);
+    } catch (error) {
+      if (!(error instanceof TextFitError)) throw error;
+      return line(`${label}\n${hours}`, "regular", format.hotlineLabel, 2);
+    }
+  }
 
-  const tagline = await fitField("tagline", {
-    ...text,
-    text: card.tagline,
-    weight: "regular",
-    ...format.tagline,
-    height: Math.min(format.tagline.height, labelTop - y - format.gap),
-  });
-  draw(tagline, y);
-  draw(label, labelTop);
-  draw(number, numberTop);
-
-  if (logosBand > 0) await drawLogoBand(canvas, card, format);
-  return canvas.png();
-
-  function draw(image: TextImage, top: number) {
-    canvas.draw(image, start(image.width), top);
+  async function addressBlock(): Promise<Placed> {
+    try {
+      return placedText(await line(`\u2066${card.address}\u2069`, "regular", format.address));
+    } catch (error) {
+      throw new CardFitError("url", (error as Error).message);
+    }
   }
 }
 
@@ -111,6 +197,24 @@ async function fitField(field: "title" | "tagline", request: FitRequest): Promis
   }
 }
 
+/**
+ * One-line texts (date, hotline, address) recur on the cards of every language and format of a
+ * campaign: each is drawn once. Bounded, as the preview runs for hours.
+ */
+const lines = new Map<string, Promise<TextImage>>();
+
+function fitLine(request: FitRequest): Promise<TextImage> {
+  const key = JSON.stringify(request);
+  let image = lines.get(key);
+  if (!image) {
+    if (lines.size >= 64) lines.clear();
+    image = fitText(request);
+    lines.set(key, image);
+    image.catch(() => lines.delete(key));
+  }
+  return image;
+}
+
 /** SVG drawings (emblem, logo band) are the same for every card of a design: drawn once. */
 const drawings = new Map<string, Promise<RawImage>>();
 
@@ -122,33 +226,4 @@ function drawing(svg: string, width: number, height: number): Promise<RawImage> 
     drawings.set(key, image);
   }
   return image;
-}
-
-/** A light band with the logos in a row, scaled down together if they do not fit the width. */
-async function drawLogoBand(canvas: Canvas, card: CardInput, format: FormatSpec): Promise<void> {
-  const inner = format.width - 2 * format.padding;
-  const pad = Math.round(format.logos * 0.15);
-  const gap = pad * 2;
-  const room = inner - 2 * pad;
-  const sized = (height: number) =>
-    Promise.all(
-      card.logos.map((file) =>
-        toRaw(sharp(file, { density: 300 }).resize({ height, width: room, fit: "inside" })),
-      ),
-    );
-  let logos = await sized(format.logos - 2 * pad);
-  const total = (list: RawImage[]) =>
-    list.reduce((sum, logo) => sum + logo.width, 0) + gap * (list.length - 1);
-  if (total(logos) > room) {
-    const scale = (room - gap * (logos.length - 1)) / (total(logos) - gap * (logos.length - 1));
-    logos = await sized(Math.max(8, Math.floor((format.logos - 2 * pad) * scale)));
-  }
-  const top = format.height - format.padding - format.logos;
-  const band = `<svg xmlns="http://www.w3.org/2000/svg" width="${inner}" height="${format.logos}"><rect width="100%" height="100%" rx="${pad}" fill="#ffffff"/></svg>`;
-  canvas.draw(await drawing(band, inner, format.logos), format.padding, top);
-  let x = format.padding + Math.round((inner - total(logos)) / 2);
-  for (const logo of card.dir === "rtl" ? [...logos].reverse() : logos) {
-    canvas.draw(logo, x, top + Math.round((format.logos - logo.height) / 2));
-    x += logo.width + gap;
-  }
 }

@@ -10,21 +10,66 @@ const textBox = z.object({
   height: z.number().positive(),
   max: z.number().positive(),
   min: z.number().positive(),
+  /** Distance between the baselines of two lines, as a multiple of the font size. */
+  lineHeight: z.number().min(1).max(3).default(1.25),
 });
 
-const formatSchema = z.object({
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  maxBytes: z.number().int().positive(),
-  padding: z.number().nonnegative(),
-  gap: z.number().nonnegative(),
-  emblem: z.number().nonnegative(),
-  title: textBox,
-  tagline: textBox,
-  hotlineLabel: z.number().positive(),
-  hotlineNumber: z.number().positive(),
-  logos: z.number().nonnegative(),
-});
+/** What a card is made of, named in a format's `stack` from top to bottom. */
+export const BLOCKS = ["emblem", "date", "title", "tagline", "hotline", "address", "logos"] as const;
+export type Block = (typeof BLOCKS)[number];
+/** `fill` takes an equal share of the height the blocks leave empty. */
+export type StackItem = Block | "fill";
+
+/** Where each block goes when a template does not say: the top, then the hotline at the bottom. */
+export const DEFAULT_STACK: readonly StackItem[] = [
+  "emblem",
+  "date",
+  "title",
+  "tagline",
+  "fill",
+  "hotline",
+  "address",
+  "logos",
+];
+
+const formatSchema = z
+  .object({
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    maxBytes: z.number().int().positive(),
+    padding: z.number().nonnegative(),
+    gap: z.number().nonnegative(),
+    emblem: z.number().nonnegative(),
+    title: textBox,
+    tagline: textBox,
+    hotlineLabel: z.number().positive(),
+    hotlineNumber: z.number().positive(),
+    /** Height of one row of partner logos, band padding included; 0 draws no logos. */
+    logos: z.number().nonnegative(),
+    /** Rows the logos may wrap onto before they are made smaller to fit the width. */
+    logoRows: z.number().int().min(1).max(4).default(1),
+    /** Font sizes of the day's date and of the site's address; default the hotline label's. */
+    date: z.number().positive().optional(),
+    address: z.number().positive().optional(),
+    stack: z
+      .array(z.enum([...BLOCKS, "fill"]))
+      .default([...DEFAULT_STACK])
+      .superRefine((stack, context) => {
+        for (const block of BLOCKS) {
+          const count = stack.filter((item) => item === block).length;
+          if (count !== 1)
+            context.addIssue({
+              code: "custom",
+              message: `names "${block}" ${count} times; name each of ${BLOCKS.join(", ")} once, top to bottom, with "fill" where empty room goes`,
+            });
+        }
+      }),
+  })
+  .transform((format) => ({
+    ...format,
+    date: format.date ?? format.hotlineLabel,
+    address: format.address ?? format.hotlineLabel,
+  }));
 
 const designSchema = z.object({
   $comment: z.string().optional(),

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Problem } from "../campaign/index.ts";
+import { siteAddress } from "./address.ts";
 import { cacheKey, fileHash, ImageCache } from "./cache.ts";
 import { CardFitError, type CardInput, renderCard } from "./card.ts";
 import { type CardDesign, FORMATS, type FormatName } from "./design.ts";
@@ -43,6 +44,10 @@ export interface PlanInput {
   theme: { primary: string; background: string };
   title: string;
   tagline: string;
+  /** The day written in the language, as the pages write it. */
+  dateText: string;
+  /** The campaign's address (`url`); the cards show it without the protocol. */
+  url: string;
   hotlineLabel: string;
   hotlineNumber: string;
   /** The main line's hours in short form ("24/7"), when set. */
@@ -88,6 +93,8 @@ export function planShareImages(input: PlanInput): ShareJob[] {
         foreground: input.theme.background,
         title: input.title,
         tagline: input.tagline,
+        date: input.dateText,
+        address: siteAddress(input.url),
         hotlineLabel: input.hotlineLabel,
         hotlineNumber: input.hotlineNumber,
         ...(input.hotlineHours ? { hotlineHours: input.hotlineHours } : {}),
@@ -180,7 +187,11 @@ export async function renderShareImages(jobs: ShareJob[], cacheDir: string): Pro
           } catch (error) {
             if (!(error instanceof CardFitError)) throw error;
             problems.push({
-              file: job.contentFile,
+              // The address comes from the settings beside the content folder.
+              file:
+                error.field === "url"
+                  ? path.join(path.dirname(path.dirname(job.contentFile)), "campaign.yaml")
+                  : job.contentFile,
               key: error.field,
               message: `too long for the ${job.image.format} share image (${job.image.width}×${job.image.height}): ${error.message}`,
             });

@@ -32,14 +32,30 @@ export interface FitRequest {
   /** Largest and smallest font size, in pixels. */
   max: number;
   min: number;
+  /**
+   * Distance between baselines as a multiple of the size, the same in every script. Without it
+   * each line is as tall as its font says, and Arabic lines are half as tall again as Latin ones.
+   */
+  lineHeight?: number;
+  /**
+   * Break lines only between words (Pango would otherwise hyphenate a long word to keep a larger
+   * size); inside a word only when no size down to `min` keeps every word whole.
+   */
+  wholeWords?: boolean;
 }
+
+type Wrap = "word" | "word-char";
 
 export class TextFitError extends Error {
   override name = "TextFitError";
 }
 
-async function render(request: FitRequest, size: number): Promise<TextImage> {
-  const markup = `<span foreground="${request.colour}" lang="${escapeMarkup(request.lang)}">${escapeMarkup(request.text)}</span>`;
+async function render(request: FitRequest, size: number, wrap: Wrap): Promise<TextImage> {
+  // An absolute line_height is in 1024ths of a unit that libvips' text input draws as one pixel.
+  const lineHeight = request.lineHeight
+    ? ` line_height="${Math.round(request.lineHeight * size * 1024)}"`
+    : "";
+  const markup = `<span foreground="${request.colour}" lang="${escapeMarkup(request.lang)}"${lineHeight}>${escapeMarkup(request.text)}</span>`;
   const { data, info } = await sharp({
     text: {
       text: markup,
@@ -48,7 +64,7 @@ async function render(request: FitRequest, size: number): Promise<TextImage> {
       dpi: Math.round((size * 72) / BASE_POINTS),
       rgba: true,
       align: "left", // Pango reads "left" as the start side: right for Arabic
-      wrap: "word-char",
+      wrap,
     },
   })
     .raw()
@@ -61,9 +77,20 @@ async function render(request: FitRequest, size: number): Promise<TextImage> {
  * shrinking by the measured overflow; a handful of layouts at most, each a few milliseconds.
  */
 export async function fitText(request: FitRequest): Promise<TextImage> {
+  if (request.wholeWords) {
+    try {
+      return await fitWrapped(request, "word");
+    } catch (error) {
+      if (!(error instanceof TextFitError)) throw error;
+    }
+  }
+  return fitWrapped(request, "word-char");
+}
+
+async function fitWrapped(request: FitRequest, wrap: Wrap): Promise<TextImage> {
   let size = request.max;
   for (;;) {
-    const image = await render(request, size);
+    const image = await render(request, size, wrap);
     if (image.width <= request.width && image.height <= request.height) return image;
     if (size <= request.min) {
       throw new TextFitError(

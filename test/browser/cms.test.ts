@@ -105,8 +105,12 @@ it("edit the French tagline side by side, save: one line changes on disk and the
   const preview = await state.browser.newPage();
   let shown = "";
   for (let attempt = 0; attempt < 60 && shown !== newTagline; attempt++) {
-    await preview.goto(`${state.editor.url}${SLUG}/fr/`);
-    shown = (await preview.locator(".tagline").textContent())?.trim() ?? "";
+    try {
+      await preview.goto(`${state.editor.url}${SLUG}/fr/`);
+      shown = (await preview.locator(".tagline").textContent())?.trim() ?? "";
+    } catch {
+      // The rebuild's live reload can interrupt a navigation (net::ERR_ABORTED): look again.
+    }
     if (shown !== newTagline) await preview.waitForTimeout(250);
   }
   assert.is(shown, newTagline);

@@ -21,6 +21,8 @@ function card(overrides: Partial<CardInput> = {}): CardInput {
     foreground: "#ffffff",
     title: "World Day against Trafficking in Persons",
     tagline: "Every victim of trafficking counts, leave no one behind",
+    date: "30 July 2023",
+    address: "www.example.be/2023",
     hotlineLabel: "Helpline",
     hotlineNumber: "078 055 800",
     logos: [LOGO],
@@ -99,23 +101,44 @@ async function differenceBox(a: Buffer, b: Buffer) {
   return { left, top, right, bottom };
 }
 
+/** The bounding box of the pixels that differ from the card colour, within rows [top, bottom). */
+async function inkBox(png: Buffer, top: number, bottom: number) {
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  let [left, first, right, last] = [info.width, bottom, -1, -1];
+  for (let row = top; row < bottom; row++) {
+    for (let column = 0; column < info.width; column++) {
+      const i = (row * info.width + column) * 3;
+      const distance =
+        Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]);
+      if (distance <= 60) continue;
+      [left, first] = [Math.min(left, column), Math.min(first, row)];
+      [right, last] = [Math.max(right, column), Math.max(last, row)];
+    }
+  }
+  return { left, top: first, right, bottom: last };
+}
+
 test("a 200-character tagline shrinks to fit inside the card's margins, clear of the hotline", async () => {
   const tagline = "Every victim of trafficking counts; nobody is left behind. ".repeat(4).slice(0, 200);
   assert.is(tagline.length, 200);
   for (const [name, format] of Object.entries(design.formats)) {
     const long = await renderCard(card({ format, tagline, logos: [] }));
-    // Where the tagline's ink is: what changes when only the tagline changes.
-    const text = await differenceBox(long, await renderCard(card({ format, tagline: ".", logos: [] })));
-    // Where the hotline label is: what changes when only the label changes.
+    // Where the tagline starts: the first row that changes when only the tagline changes (the
+    // blocks below it may move too, as they share the room left over).
+    const changed = await differenceBox(long, await renderCard(card({ format, tagline: ".", logos: [] })));
+    // Where the hotline label is: what changes when only the label changes (to one of the
+    // same ink height, ascender and descender, so the room left for the text stays the same).
     const label = await differenceBox(
       long,
-      await renderCard(card({ format, tagline, hotlineLabel: "Xxxxxxxx", logos: [] })),
+      await renderCard(card({ format, tagline, hotlineLabel: "Xxxlpxxx", logos: [] })),
     );
+    // The tagline's ink: all that is drawn from its first row down to the label.
+    const text = await inkBox(long, changed.top, label.top);
     const where = `${name}: tagline ${JSON.stringify(text)}, hotline label ${JSON.stringify(label)}`;
     assert.ok(text.left >= format.padding && text.top >= format.padding, where);
     assert.ok(text.right < format.width - format.padding, where);
     assert.ok(text.bottom < format.height - format.padding, where);
-    assert.ok(label.top > 0 && text.bottom < label.top, where);
+    assert.ok(label.top > 0 && text.bottom < label.top - format.gap / 2, where);
   }
 });
 

@@ -22,6 +22,8 @@ const plan = (hotlineHours?: string) =>
     theme: { primary: "#1d4ed8", background: "#ffffff" },
     title: "Blauw Hart",
     tagline: "Elk slachtoffer telt",
+    dateText: "30 juli 2023",
+    url: "https://www.example.be/2023/",
     hotlineLabel: "Hulplijn",
     hotlineNumber: "078 055 800",
     hotlineHours,

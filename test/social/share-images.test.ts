@@ -17,6 +17,8 @@ const plan = (overrides: Partial<Parameters<typeof planShareImages>[0]> = {}) =>
     theme: { primary: "#1d4ed8", background: "#ffffff" },
     title: "Blue Heart",
     tagline: "Every victim counts",
+    dateText: "30 July 2023",
+    url: "https://www.example.be/2023/",
     hotlineLabel: "Helpline",
     hotlineNumber: "078 055 800",
     logos: [],

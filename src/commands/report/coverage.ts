@@ -95,6 +95,8 @@ export async function translationCoverage(
           theme: settings.theme,
           title: parsed.content.title,
           tagline: parsed.content.tagline,
+          dateText: formatDate(settings.date, tag),
+          url: settings.url,
           hotlineLabel: translator(tag, wording[tag])("hotline.label"),
           hotlineNumber: settings.hotlines[0].number,
           logos: [],
