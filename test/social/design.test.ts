@@ -5,13 +5,14 @@ import * as assert from "uvu/assert";
 import { DEFAULT_STACK, loadDesign } from "../../src/social/design.ts";
 import { TEMPLATES, tempDir } from "../helpers/fixtures.ts";
 
-/** A template folder whose card.json is the default one, changed by `edit`. */
+/** A template folder of its own (no parent) whose card.json is the default one, changed by `edit`. */
 async function template(edit: (json: { formats: Record<string, Record<string, unknown>> }) => void) {
   const dir = await tempDir("card-design-");
   const json = JSON.parse(await fs.readFile(path.join(TEMPLATES, "default/card.json"), "utf8"));
   edit(json);
   await fs.writeFile(path.join(dir, "card.json"), JSON.stringify(json));
   await fs.copyFile(path.join(TEMPLATES, "default/emblem.svg"), path.join(dir, "emblem.svg"));
+  await fs.writeFile(path.join(dir, "campaign.njk"), "");
   return dir;
 }
 
