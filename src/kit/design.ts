@@ -48,6 +48,11 @@ export interface KitDesign {
 
 const designs = new Map<string, Promise<KitDesign>>();
 
+/** Reads the designs again on next use: the dev server calls it when a watched file changed. */
+export function forgetKitDesigns(): void {
+  designs.clear();
+}
+
 export function loadKitDesign(templateDir: string): Promise<KitDesign> {
   let design = designs.get(templateDir);
   if (!design) {

@@ -5,7 +5,9 @@
  */
 import { loadCampaigns } from "../campaign/index.ts";
 import { copyIntoSite } from "../images/logos.ts";
+import { forgetKitDesigns } from "../kit/design.ts";
 import { projectPaths } from "../paths.ts";
+import { forgetDesigns } from "../social/design.ts";
 import { type SiteData, siteData } from "./data.ts";
 import { layeredEnvironment } from "./layered-loader.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
@@ -47,7 +49,12 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   // The folder is Eleventy's includes folder (templates/ in eleventy-config.ts).
   const nunjucksEnvironment = layeredEnvironment(() => eleventyConfig.directories.includes);
   eleventyConfig.setLibrary("njk", nunjucksEnvironment);
-  eleventyConfig.on("eleventy.beforeWatch", () => nunjucksEnvironment.invalidateCache());
+  // Designs (card.json, poster.json, frame.json) are read once per build, and again after an edit.
+  eleventyConfig.on("eleventy.beforeWatch", () => {
+    nunjucksEnvironment.invalidateCache();
+    forgetDesigns();
+    forgetKitDesigns();
+  });
 
   // Filters: addresses are computed here, never in templates.
   eleventyConfig.addFilter("relative", (target: string, from: string) => relativeUrl(target, from));

@@ -91,6 +91,11 @@ export interface CardDesign {
 
 const designs = new Map<string, Promise<CardDesign>>();
 
+/** Reads the designs again on next use: the dev server calls it when a watched file changed. */
+export function forgetDesigns(): void {
+  designs.clear();
+}
+
 export function loadDesign(templateDir: string): Promise<CardDesign> {
   let design = designs.get(templateDir);
   if (!design) {

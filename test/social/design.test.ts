@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { DEFAULT_STACK, loadDesign } from "../../src/social/design.ts";
+import { DEFAULT_STACK, forgetDesigns, loadDesign } from "../../src/social/design.ts";
 import { TEMPLATES, tempDir } from "../helpers/fixtures.ts";
 
 /** A template folder of its own (no parent) whose card.json is the default one, changed by `edit`. */
@@ -47,6 +47,19 @@ test("a stack that leaves out a block is refused, naming the file and key", asyn
       `${path.join(dir, "card.json")} formats.og.stack: names "date" 0 times`,
     );
   }
+  await fs.rm(dir, { recursive: true });
+});
+
+test("a design is read once, and again after forgetDesigns (the dev server's edits)", async () => {
+  const dir = await template(() => {});
+  const before = await loadDesign(dir);
+  const json = JSON.parse(await fs.readFile(path.join(dir, "card.json"), "utf8"));
+  json.formats.og.emblem += 10;
+  await fs.writeFile(path.join(dir, "card.json"), JSON.stringify(json));
+  assert.is(await loadDesign(dir), before, "kept for the rest of the build");
+  forgetDesigns();
+  const after = await loadDesign(dir);
+  assert.is.not(after.fingerprint, before.fingerprint);
   await fs.rm(dir, { recursive: true });
 });
 
