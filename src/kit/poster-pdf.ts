@@ -9,6 +9,7 @@ import sharp from "sharp";
 import type { RawImage } from "../social/canvas.ts";
 import { type Layout, PAPER, type Paper, type PosterInput } from "./poster-layout.ts";
 import { darkRuns, QUIET_ZONE } from "./qr.ts";
+import { paths } from "./vector-text.ts";
 
 /** An image ready for a PDF: compressed colour and alpha streams with their dictionaries. */
 export interface PdfImage {
@@ -51,7 +52,8 @@ export async function pdfImage(image: RawImage, colour?: string): Promise<PdfIma
 /**
  * The printable PDF: one page of exactly the paper's size, the layout scaled onto it. The page's
  * content is written as PDF operators: colour areas and the QR code's modules as filled
- * rectangles (the code in module units, one rectangle a run of dark modules), the images placed.
+ * rectangles (the code in module units, one rectangle a run of dark modules), text as its glyphs'
+ * outlines filled with its colour, the images placed.
  */
 export async function writePosterPdf(
   input: PosterInput,
@@ -83,6 +85,10 @@ export async function writePosterPdf(
       const name = page.node.newXObject("Image", imageObject(pdf, image));
       const [x, y, w, h] = corner(item.x, item.y, image.width, image.height).map(number);
       operators.push(`q ${w} 0 0 ${h} ${x} ${y} cm ${name.asString()} Do Q`);
+    } else if (item.kind === "text" && item.text.lines.length > 0) {
+      // The outlines in layout pixels, y downwards: one transformation places them on the page.
+      const place = `${number(sx)} 0 0 ${number(-sy)} ${number(item.x * sx)} ${number(pageHeight - item.y * sy)} cm`;
+      operators.push(`q ${fillColour(item.colour)} ${place}`, paths(item.text).pdf, "f Q");
     } else if (item.kind === "qr") {
       const modules = item.matrix.size + 2 * QUIET_ZONE;
       const module = item.size / modules;
@@ -97,7 +103,7 @@ export async function writePosterPdf(
       );
     }
   }
-  page.node.addContentStream(pdf.context.register(pdf.context.stream(operators.join("\n"))));
+  page.node.addContentStream(pdf.context.register(pdf.context.flateStream(operators.join("\n"))));
   return Buffer.from(await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }));
 }
 

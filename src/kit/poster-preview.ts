@@ -1,9 +1,13 @@
-/** The poster's A4 preview PNG, scaled down from the print layout's images. */
+/**
+ * The poster's A4 preview PNG, scaled down from the print layout's images; the text's outlines,
+ * the same the PDFs fill, drawn at preview size by librsvg.
+ */
 import sharp from "sharp";
 import { Canvas, type RawImage } from "../social/canvas.ts";
 import { type Layout, PAPER, type PosterInput } from "./poster-layout.ts";
 import { expand } from "./poster-pdf.ts";
 import { type QrMatrix, QUIET_ZONE } from "./qr.ts";
+import { paths } from "./vector-text.ts";
 
 /** The preview: the print layout scaled to A4 at the design's preview resolution. */
 export async function drawPreview(input: PosterInput, poster: Layout): Promise<Buffer> {
@@ -24,6 +28,7 @@ export async function drawPreview(input: PosterInput, poster: Layout): Promise<B
     return { data: pixels, width: info.width, height: info.height };
   };
   // Text of one colour is scaled as its mask alone (a quarter of the pixels), then tinted.
+  const text = textLayer(poster, width, height);
   const layers = await Promise.all(
     poster.items.map(async (item) => {
       if (item.kind !== "image") return undefined;
@@ -38,7 +43,25 @@ export async function drawPreview(input: PosterInput, poster: Layout): Promise<B
       fill(canvas, at(item.x), at(item.y), at(item.width), at(item.height), item.colour);
     else if (item.kind === "qr") canvas.draw(qrImage(item.matrix, at(item.size)), at(item.x), at(item.y));
   }
+  canvas.draw(await text, 0, 0);
   return canvas.png();
+}
+
+/** Every outlined text of the layout in one transparent picture of the preview's size. */
+async function textLayer(poster: Layout, width: number, height: number): Promise<RawImage> {
+  const shapes = poster.items.flatMap((item) =>
+    item.kind === "text"
+      ? [
+          `<path transform="translate(${item.x} ${item.y})" fill="${item.colour}" d="${paths(item.text).svg}"/>`,
+        ]
+      : [],
+  );
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${poster.width} ${poster.height}">${shapes.join("")}</svg>`;
+  const { data, info } = await sharp(Buffer.from(svg))
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
 }
 
 /** A one-channel mask as straight RGBA pixels of one colour. */
