@@ -26,12 +26,6 @@ export interface VectorRequest {
   min: number;
 }
 
-/** One drawing command in pixels from the text's top-left corner, y downwards. */
-export type Command =
-  | ["M" | "L", number, number]
-  | ["C", number, number, number, number, number, number]
-  | ["Z"];
-
 /** Laid-out text: its size in pixels and its outlines. */
 export interface VectorText {
   width: number;
@@ -43,6 +37,7 @@ export interface VectorText {
 }
 
 export interface PlacedGlyph {
+  font: Font;
   glyph: Glyph;
   /** Font units to pixels. */
   scale: number;
@@ -302,7 +297,13 @@ export function layoutText(
       const scale = size / piece.face.font.unitsPerEm;
       for (const [index, glyph] of piece.glyphs.entries()) {
         const position = piece.positions[index];
-        placed.push({ glyph, scale, x: pen + position.x * size, y: baseline - position.y * size });
+        placed.push({
+          font: piece.face.font,
+          glyph,
+          scale,
+          x: pen + position.x * size,
+          y: baseline - position.y * size,
+        });
       }
       pen += piece.width * size;
     }
@@ -353,62 +354,87 @@ export function fitVectorText(request: VectorRequest): VectorText {
   }
 }
 
-/** The text's outlines as drawing commands in pixels, quadratic curves raised to cubic ones. */
-export function outline(text: VectorText): Command[] {
-  const commands: Command[] = [];
-  for (const line of text.lines) {
-    for (const { glyph, scale, x, y } of line) {
-      const at = (gx: number, gy: number): [number, number] => [x + gx * scale, y - gy * scale];
-      let current: [number, number] = [0, 0];
-      let first: [number, number] = [0, 0];
-      for (const { command, args } of glyph.path.commands) {
-        if (command === "moveTo") {
-          current = first = at(args[0], args[1]);
-          commands.push(["M", ...current]);
-        } else if (command === "lineTo") {
-          current = at(args[0], args[1]);
-          commands.push(["L", ...current]);
-        } else if (command === "quadraticCurveTo") {
-          const control = at(args[0], args[1]);
-          const end = at(args[2], args[3]);
-          const third = (from: [number, number]) =>
-            [from[0] + ((control[0] - from[0]) * 2) / 3, from[1] + ((control[1] - from[1]) * 2) / 3] as const;
-          commands.push(["C", ...third(current), ...third(end), ...end]);
-          current = end;
-        } else if (command === "bezierCurveTo") {
-          const end = at(args[4], args[5]);
-          commands.push(["C", ...at(args[0], args[1]), ...at(args[2], args[3]), ...end]);
-          current = end;
-        } else if (command === "closePath") {
-          commands.push(["Z"]);
-          current = first;
-        }
-      }
-    }
-  }
-  return commands;
+/** A glyph's outline in its font's units, y upwards, as PDF path operators and SVG path data. */
+interface GlyphOutline {
+  pdf: string;
+  svg: string;
 }
 
-/** Two decimals of a pixel: a hundredth of a pixel at 300 dpi is far below what prints. */
-function coordinate(value: number): string {
-  return String(Math.round(value * 100) / 100);
+const glyphOutlines = new WeakMap<Font, Map<number, GlyphOutline>>();
+
+/** One decimal of a font unit (a thousandth of an em at most): far below what prints. */
+function unit(value: number): string {
+  return String(Math.round(value * 10) / 10);
 }
 
-const outlines = new WeakMap<VectorText, { pdf: string; svg: string }>();
-
-/** The outlines as PDF path operators and as SVG path data, made once for every file. */
-export function paths(text: VectorText): { pdf: string; svg: string } {
-  let made = outlines.get(text);
-  if (!made) {
-    const pdf: string[] = [];
-    const svg: string[] = [];
-    for (const [op, ...values] of outline(text)) {
-      const numbers = values.map(coordinate);
-      pdf.push(`${numbers.join(" ")} ${{ M: "m", L: "l", C: "c", Z: "h" }[op]}`.trim());
-      svg.push(`${op}${numbers.join(" ")}`);
-    }
-    made = { pdf: pdf.join("\n"), svg: svg.join("") };
-    outlines.set(text, made);
+/**
+ * A glyph's outline, made once per process: every poster in every language draws its letters
+ * from the same few hundred outlines. Quadratic curves (TrueType) are raised to cubic ones, the
+ * only curves PDF has.
+ */
+function glyphOutline(font: Font, glyph: Glyph): GlyphOutline {
+  let fontOutlines = glyphOutlines.get(font);
+  if (!fontOutlines) {
+    fontOutlines = new Map();
+    glyphOutlines.set(font, fontOutlines);
   }
+  let made = fontOutlines.get(glyph.id);
+  if (made) return made;
+  const pdf: string[] = [];
+  const svg: string[] = [];
+  const add = (op: "M" | "L" | "C", values: number[]) => {
+    const numbers = values.map(unit).join(" ");
+    pdf.push(`${numbers} ${{ M: "m", L: "l", C: "c" }[op]}`);
+    svg.push(`${op}${numbers}`);
+  };
+  let current = [0, 0];
+  let first = [0, 0];
+  for (const { command, args } of glyph.path.commands) {
+    if (command === "moveTo") {
+      current = first = [args[0], args[1]];
+      add("M", current);
+    } else if (command === "lineTo") {
+      current = [args[0], args[1]];
+      add("L", current);
+    } else if (command === "quadraticCurveTo") {
+      const [cx, cy, x, y] = args;
+      const third = (fx: number, fy: number) => [fx + ((cx - fx) * 2) / 3, fy + ((cy - fy) * 2) / 3];
+      add("C", [...third(current[0], current[1]), ...third(x, y), x, y]);
+      current = [x, y];
+    } else if (command === "bezierCurveTo") {
+      add("C", args);
+      current = [args[4], args[5]];
+    } else if (command === "closePath") {
+      pdf.push("h");
+      svg.push("Z");
+      current = first;
+    }
+  }
+  made = { pdf: pdf.join("\n"), svg: svg.join("") };
+  fontOutlines.set(glyph.id, made);
   return made;
+}
+
+/** A number for a transformation: six decimals for scales, which multiply font units. */
+function factor(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6);
+}
+
+/**
+ * The text as PDF operators (each glyph filled in place: `q s 0 0 -s x y cm … f Q`, in pixels
+ * from the text's top-left corner, y downwards) and as SVG elements in the same coordinates.
+ */
+export function paths(text: VectorText): { pdf: string; svg: string } {
+  const pdf: string[] = [];
+  const svg: string[] = [];
+  for (const line of text.lines) {
+    for (const { font, glyph, scale, x, y } of line) {
+      const outline = glyphOutline(font, glyph);
+      if (!outline.pdf) continue;
+      const matrix = `${factor(scale)} 0 0 ${factor(-scale)} ${factor(x)} ${factor(y)}`;
+      pdf.push(`q ${matrix} cm\n${outline.pdf}\nf Q`);
+      svg.push(`<path transform="matrix(${matrix.replaceAll(" ", ",")})" d="${outline.svg}"/>`);
+    }
+  }
+  return { pdf: pdf.join("\n"), svg: svg.join("") };
 }

@@ -48,23 +48,25 @@ function input(lang: string, overrides: Partial<PosterInput> = {}): PosterInput 
   };
 }
 
-/** The page's image XObjects and its content stream, decoded. */
+/** The page's image XObjects, and its content with that of its forms (XObjects drawn as operators), decoded. */
 async function readPage(bytes: Buffer) {
   const pdf = await PDFDocument.load(bytes);
   const page = pdf.getPage(0);
   const xObjects = page.node.Resources()?.lookupMaybe(PDFName.of("XObject"), PDFDict);
-  const images = (xObjects?.keys() ?? []).filter((key) => {
-    const object = xObjects?.lookup(key);
-    return object instanceof PDFRawStream && object.dict.get(PDFName.of("Subtype")) === PDFName.of("Image");
-  });
+  const objects = (xObjects?.keys() ?? []).map((key) => xObjects?.lookup(key));
+  const ofType = (type: string) =>
+    objects.filter(
+      (object): object is PDFRawStream =>
+        object instanceof PDFRawStream && object.dict.get(PDFName.of("Subtype")) === PDFName.of(type),
+    );
   const contents = page.node.Contents();
   const streams =
     contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
-  const content = streams
+  const content = [...streams, ...ofType("Form")]
     .filter((stream): stream is PDFRawStream => stream instanceof PDFRawStream)
     .map((stream) => Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1"))
     .join("\n");
-  return { images, content };
+  return { images: ofType("Image"), forms: ofType("Form"), content };
 }
 
 const test = suite("poster text as outlines");
@@ -72,13 +74,14 @@ const test = suite("poster text as outlines");
 test("the PDFs draw text as filled paths: their only images are the emblem and the logo", async () => {
   const files = await renderPoster(input("fr"));
   for (const paper of ["a4", "a3"] as const) {
-    const { images, content } = await readPage(files[paper]);
+    const { images, forms, content } = await readPage(files[paper]);
     assert.is(images.length, 2, `${paper}: emblem and logo, no picture of text`);
+    assert.is(forms.length, 6, `${paper}: title, tagline, date, label, number, address`);
     const curves = content.match(/^[-\d. ]+ c$/gm) ?? [];
     assert.ok(curves.length > 500, `${paper}: ${curves.length} curves`);
     assert.match(
       content,
-      /^q 1 1 1 rg [-\d. ]+ cm$/m,
+      /^q 1 1 1 rg [-\d. ]+ cm \/Text-\d+ Do Q$/m,
       "the band's words are filled with the background colour",
     );
   }
