@@ -4,11 +4,11 @@
  * smallest size they stop the build with the field named. Right-to-left languages start on the
  * right; phone numbers and the address stay left-to-right.
  */
-import sharp from "sharp";
 import type { Direction } from "../i18n/languages.ts";
-import { type RawImage, toRaw } from "../social/canvas.ts";
+import type { RawImage } from "../social/canvas.ts";
 import { TextFitError } from "../social/text.ts";
 import type { PosterDesign } from "./design.ts";
+import { emblemImage, logoImage } from "./poster-images.ts";
 import type { PdfImage } from "./poster-pdf.ts";
 import { fitPosterText, oneColour, type PosterText } from "./poster-text.ts";
 import { type QrMatrix, qrMatrix } from "./qr.ts";
@@ -194,14 +194,7 @@ export async function layoutPoster(
   );
   const addressText = `\u2066${input.url}\u2069`;
   const [emblem, label, number, otherLines, address, logoImages] = await Promise.all([
-    emblemSize > 0
-      ? toRaw(
-          sharp(Buffer.from(design.emblemSvg.replaceAll("currentColor", light))).resize(
-            emblemSize,
-            emblemSize,
-          ),
-        )
-      : undefined,
+    emblemSize > 0 ? emblemImage(design.emblemSvg.replaceAll("currentColor", light), emblemSize) : undefined,
     line(labelText, unit(design.hotlineLabel), "regular"),
     line(`\u2066${main.number}\u2069`, unit(design.hotlineNumber), "bold"),
     Promise.all(otherTexts.map((text) => line(text, unit(design.otherHotline), "bold"))),
@@ -263,12 +256,7 @@ export async function layoutPoster(
 
 /** The partners' logos at the row's height, smaller together when they would not fit its width. */
 async function logoRow(files: string[], height: number, width: number, gap: number): Promise<RawImage[]> {
-  const draw = (size: number) =>
-    Promise.all(
-      files.map((file) =>
-        toRaw(sharp(file, { density: 300 }).resize({ height: size, width, fit: "inside" })),
-      ),
-    );
+  const draw = (size: number) => Promise.all(files.map((file) => logoImage(file, size, width)));
   const images = await draw(height);
   const gaps = gap * (images.length - 1);
   const total = images.reduce((sum, logo) => sum + logo.width, 0) + gaps;

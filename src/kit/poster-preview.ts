@@ -5,9 +5,22 @@
  */
 import sharp from "sharp";
 import type { RawImage } from "../social/canvas.ts";
+import { perImage } from "./poster-images.ts";
 import { type Layout, PAPER, type PosterInput } from "./poster-layout.ts";
-import { type QrMatrix, QUIET_ZONE } from "./qr.ts";
+import { darkRuns, type QrMatrix, QUIET_ZONE } from "./qr.ts";
 import { paths } from "./vector-text.ts";
+
+/** An image scaled to a size ("WxH"), once for every preview that places it. */
+const scaled = perImage(async (image, size = "1x1") => {
+  const [width, height] = size.split("x").map(Number);
+  const { data, info } = await sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: 4 },
+  })
+    .resize(width, height, { fit: "fill" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+});
 
 /** The preview: the print layout drawn on A4 at the design's preview resolution. */
 export async function drawPreview(input: PosterInput, poster: Layout): Promise<Buffer> {
@@ -16,22 +29,14 @@ export async function drawPreview(input: PosterInput, poster: Layout): Promise<B
   const height = Math.round((PAPER.a4.height * dpi) / 72);
   const scale = width / poster.width;
   const at = (value: number) => Math.round(value * scale);
-  const smaller = async (image: RawImage) => {
-    const { data, info } = await sharp(image.data, {
-      raw: { width: image.width, height: image.height, channels: 4 },
-    })
-      .resize(Math.max(1, at(image.width)), Math.max(1, at(image.height)), { fit: "fill" })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { data, width: info.width, height: info.height };
-  };
+  const smaller = (image: RawImage) =>
+    scaled(image, `${Math.max(1, at(image.width))}x${Math.max(1, at(image.height))}`);
   const layers = await Promise.all(
     poster.items.map(async (item) => {
-      if (item.kind === "image")
-        return { image: await smaller(item.image), left: at(item.x), top: at(item.y) };
-      if (item.kind === "qr")
-        return { image: qrImage(item.matrix, at(item.size)), left: at(item.x), top: at(item.y) };
-      return undefined;
+      if (item.kind !== "image") return [];
+      const image = await smaller(item.image);
+      const raw = { width: image.width, height: image.height, channels: 4 as const };
+      return [{ input: image.data, raw, left: at(item.x), top: at(item.y) }];
     }),
   );
   // Colour areas on whole preview pixels, as the layout rounds them; text as its outlines.
@@ -40,47 +45,28 @@ export async function drawPreview(input: PosterInput, poster: Layout): Promise<B
       return `<rect x="${at(item.x)}" y="${at(item.y)}" width="${at(item.width)}" height="${at(item.height)}" fill="${item.colour}"/>`;
     if (item.kind === "text" && item.text.lines.length > 0)
       return `<g transform="scale(${scale}) translate(${item.x} ${item.y})" fill="${item.colour}">${paths(item.text).svg}</g>`;
+    if (item.kind === "qr") return qrShapes(item.matrix, at(item.x), at(item.y), at(item.size));
     return "";
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="${input.theme.background}"/>${shapes.join("")}</svg>`;
-  const { data, info } = await sharp(Buffer.from(svg))
-    .composite(
-      layers.flatMap((layer) =>
-        layer
-          ? [
-              {
-                input: layer.image.data,
-                raw: { width: layer.image.width, height: layer.image.height, channels: 4 as const },
-                left: layer.left,
-                top: layer.top,
-              },
-            ]
-          : [],
-      ),
-    )
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+  return sharp(Buffer.from(svg))
+    .composite(layers.flat())
     .removeAlpha()
     .png({ compressionLevel: 6, adaptiveFiltering: false })
     .toBuffer();
 }
 
-/** The QR code as pixels: whole pixels per module, centred in its square, white around it. */
-function qrImage(matrix: QrMatrix, size: number): RawImage {
-  const image = { data: Buffer.alloc(size * size * 4, 255), width: size, height: size };
+/**
+ * The QR code on whole pixels: the same number of pixels for every module, centred in its
+ * white square, one rectangle a run of dark modules.
+ */
+function qrShapes(matrix: QrMatrix, left: number, top: number, size: number): string {
   const modules = matrix.size + 2 * QUIET_ZONE;
   const pixels = Math.floor(size / modules);
   const offset = Math.floor((size - pixels * modules) / 2) + QUIET_ZONE * pixels;
-  for (let row = 0; row < matrix.size; row++) {
-    for (let column = 0; column < matrix.size; column++) {
-      if (!matrix.dark(row, column)) continue;
-      for (let dy = 0; dy < pixels; dy++) {
-        const i = ((offset + row * pixels + dy) * size + offset + column * pixels) * 4;
-        image.data.fill(0, i, i + pixels * 4);
-        for (let dx = 0; dx < pixels; dx++) image.data[i + dx * 4 + 3] = 255;
-      }
-    }
-  }
-  return image;
+  const runs = darkRuns(matrix).map(
+    ([row, first, length]) =>
+      `<rect x="${left + offset + first * pixels}" y="${top + offset + row * pixels}" width="${length * pixels}" height="${pixels}"/>`,
+  );
+  return `<rect x="${left}" y="${top}" width="${size}" height="${size}" fill="#fff"/><g fill="#000" shape-rendering="crispEdges">${runs.join("")}</g>`;
 }

@@ -4,6 +4,7 @@
  * colour areas, a vector QR code and text as the glyphs' outlines (shaped by fontkit, see
  * vector-text.ts); the emblem, the logos and any line with colour emoji are images.
  */
+import { perImage } from "./poster-images.ts";
 import { layoutPoster, type Paper, type PosterInput, PRINT_DPI } from "./poster-layout.ts";
 import { pdfImage, writePosterPdf } from "./poster-pdf.ts";
 import { drawPreview } from "./poster-preview.ts";
@@ -17,6 +18,9 @@ export {
   type PosterWords,
   PRINT_DPI,
 } from "./poster-layout.ts";
+
+/** Each image compressed once, for both PDFs and for every poster that places it. */
+const prepare = perImage(pdfImage);
 
 /** The poster's three files, made from one layout. */
 export interface PosterFiles {
@@ -32,7 +36,7 @@ export interface PosterFiles {
  * image is compressed once for both PDFs.
  */
 export async function renderPoster(input: PosterInput): Promise<PosterFiles> {
-  const poster = await layoutPoster(input, "a3", PRINT_DPI, pdfImage);
+  const poster = await layoutPoster(input, "a3", PRINT_DPI, prepare);
   const images = await Promise.all(
     poster.items.map((item) => (item.kind === "image" ? item.encoded : undefined)),
   );
