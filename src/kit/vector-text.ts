@@ -104,6 +104,9 @@ const COMMON = /[^\p{L}\p{N}]|\p{Nd}/u;
 const NO_SPACES =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
+const CLOSING = /^[\p{Pe}\p{Pf}\p{Po}]/u;
+const OPENING = /[\p{Ps}\p{Pi}]$/u;
+
 /** The text shaped once, ready to be laid out at any size. */
 export function shapeText(text: string, lang: string, weight: Weight, dir: "ltr" | "rtl"): Unit[] {
   const list = facesOf(weight);
@@ -179,10 +182,14 @@ export function shapeText(text: string, lang: string, weight: Weight, dir: "ltr"
   for (const segment of new Intl.Segmenter(lang, { granularity: "word" }).segment(text)) {
     const space = /^\s+$/u.test(segment.segment);
     const lastSpace = last !== undefined && /^\s+$/u.test(last.segment);
+    // Between words without spaces, never before closing punctuation (，。」) nor after opening (「).
     const between =
       last !== undefined &&
       !space &&
-      (lastSpace || NO_SPACES.test(last.segment) || NO_SPACES.test(segment.segment));
+      (lastSpace ||
+        ((NO_SPACES.test(last.segment) || NO_SPACES.test(segment.segment)) &&
+          !CLOSING.test(segment.segment) &&
+          !OPENING.test(last.segment)));
     if (between && segment.index > start) {
       units.push(unit(start, segment.index, true));
       start = segment.index;

@@ -132,10 +132,19 @@ test("every script the share images support is drawn with real glyphs, none miss
   }
 });
 
-test("right to left: the title starts on the right, the phone number reads left to right", async () => {
+test("right to left: a phone number inside Arabic text reads left to right", async () => {
   const [word] = shapeText("\u2066078 055 800\u2069", "ar", "bold", "rtl");
   const digits = word.pieces.flatMap((piece) => piece.glyphs.map((glyph) => glyph.codePoints[0]));
   assert.equal(String.fromCodePoint(...digits.slice(0, 3)), "078");
+});
+
+test("Chinese breaks between words, never before a closing comma or full stop", () => {
+  const text = "每一位受害者都很重要，不让任何人掉队。";
+  const units = shapeText(text, "zh", "regular", "ltr");
+  assert.ok(units.length > 3, `${units.length} places to break`);
+  const starts = units.map((unit) => String.fromCodePoint(unit.pieces[0].glyphs[0].codePoints[0]));
+  assert.not.ok(starts.includes("，"), starts.join(" "));
+  assert.not.ok(starts.includes("。"), starts.join(" "));
 });
 
 test.run();
