@@ -4,13 +4,15 @@
  * smallest size they stop the build with the field named. Right-to-left languages start on the
  * right; phone numbers and the address stay left-to-right.
  */
-import sharp from "sharp";
 import type { Direction } from "../i18n/languages.ts";
-import { type RawImage, toRaw } from "../social/canvas.ts";
-import { fitText, TextFitError, type TextImage } from "../social/text.ts";
+import type { RawImage } from "../social/canvas.ts";
+import { TextFitError } from "../social/text.ts";
 import type { PosterDesign } from "./design.ts";
+import { emblemImage, logoImage } from "./poster-images.ts";
 import type { PdfImage } from "./poster-pdf.ts";
+import { fitPosterText, oneColour, type PosterText } from "./poster-text.ts";
 import { type QrMatrix, qrMatrix } from "./qr.ts";
+import type { VectorText } from "./vector-text.ts";
 
 /** ISO 216 sizes in PostScript points. */
 export const PAPER = {
@@ -61,6 +63,8 @@ export type Item =
       /** Compressed for the PDFs as soon as it is drawn, while the rest is laid out. */
       encoded: Promise<PdfImage>;
     }
+  /** Text of one colour as outlines, in pixels from (x, y). */
+  | { kind: "text"; x: number; y: number; text: VectorText; colour: string }
   | { kind: "qr"; x: number; y: number; size: number; matrix: QrMatrix };
 
 export interface Layout {
@@ -87,7 +91,7 @@ function grid(design: PosterDesign, paper: Paper, dpi: number) {
 }
 
 /** What the band's words need: they alone can be too long for the poster. */
-export type PosterWords = Pick<PosterInput, "design" | "lang" | "title" | "tagline" | "dateText"> & {
+export type PosterWords = Pick<PosterInput, "design" | "lang" | "dir" | "title" | "tagline" | "dateText"> & {
   theme: Pick<PosterInput["theme"], "background">;
 };
 
@@ -99,12 +103,19 @@ export type PosterWords = Pick<PosterInput, "design" | "lang" | "title" | "tagli
 async function bandWords(input: PosterWords, page: ReturnType<typeof grid>) {
   const { design } = input;
   const { unit, margin, gap, inner, band } = page;
-  const onBand = { lang: input.lang, colour: input.theme.background, width: inner };
+  const onBand = { lang: input.lang, dir: input.dir, colour: input.theme.background, width: inner };
   const fitBox = (field: "title" | "tagline", weight: "bold" | "regular") => {
     const box = design[field];
     const fit = (height: number) =>
       fitField(field, box.min, () =>
-        fitText({ ...onBand, text: input[field], weight, height, max: unit(box.max), min: unit(box.min) }),
+        fitPosterText({
+          ...onBand,
+          text: input[field],
+          weight,
+          height,
+          max: unit(box.max),
+          min: unit(box.min),
+        }),
       );
     const largest = fit(unit(box.height));
     largest.catch(() => undefined); // awaited below unless the room left is smaller
@@ -113,7 +124,7 @@ async function bandWords(input: PosterWords, page: ReturnType<typeof grid>) {
   const titleBox = fitBox("title", "bold");
   const taglineBox = fitBox("tagline", "regular");
   const size = unit(design.date);
-  const date = await fitText({
+  const date = await fitPosterText({
     ...onBand,
     text: input.dateText,
     weight: "bold",
@@ -161,8 +172,9 @@ export async function layoutPoster(
   const ink = input.theme.text;
   const light = input.theme.background;
   const line = (text: string, size: number, weight: "bold" | "regular") =>
-    fitText({
+    fitPosterText({
       lang: input.lang,
+      dir: input.dir,
       colour: ink,
       width: column,
       text,
@@ -182,14 +194,7 @@ export async function layoutPoster(
   );
   const addressText = `\u2066${input.url}\u2069`;
   const [emblem, label, number, otherLines, address, logoImages] = await Promise.all([
-    emblemSize > 0
-      ? toRaw(
-          sharp(Buffer.from(design.emblemSvg.replaceAll("currentColor", light))).resize(
-            emblemSize,
-            emblemSize,
-          ),
-        )
-      : undefined,
+    emblemSize > 0 ? emblemImage(design.emblemSvg.replaceAll("currentColor", light), emblemSize) : undefined,
     line(labelText, unit(design.hotlineLabel), "regular"),
     line(`\u2066${main.number}\u2069`, unit(design.hotlineNumber), "bold"),
     Promise.all(otherTexts.map((text) => line(text, unit(design.otherHotline), "bold"))),
@@ -205,8 +210,10 @@ export async function layoutPoster(
     items.push({ kind: "image", x, y, image, colour, encoded });
   };
   items.push({ kind: "fill", x: 0, y: 0, width, height: band, colour: input.theme.primary });
-  const text = (image: TextImage, x: number, y: number, words: string, colour: string) =>
-    picture(x, y, image, oneColour(words) ? colour : undefined);
+  const text = (line: PosterText, x: number, y: number, words: string, colour: string) => {
+    if (line.kind === "vector") items.push({ kind: "text", x, y, text: line.text, colour });
+    else picture(x, y, line.image, oneColour(words) ? colour : undefined);
+  };
 
   if (emblem) picture(start(emblemSize), margin, emblem);
   text(title, start(title.width), titleTop, input.title, light);
@@ -214,7 +221,7 @@ export async function layoutPoster(
   text(date, start(date.width), dateTop, input.dateText, light);
 
   // Below the band: hotlines and the address on the start side, the QR code on the end side.
-  const place = (image: TextImage, top: number, words: string) =>
+  const place = (image: PosterText, top: number, words: string) =>
     text(image, start(image.width, columnLeft, column), top, words, ink);
   let y = band + margin;
   place(label, y, labelText);
@@ -249,25 +256,12 @@ export async function layoutPoster(
 
 /** The partners' logos at the row's height, smaller together when they would not fit its width. */
 async function logoRow(files: string[], height: number, width: number, gap: number): Promise<RawImage[]> {
-  const draw = (size: number) =>
-    Promise.all(
-      files.map((file) =>
-        toRaw(sharp(file, { density: 300 }).resize({ height: size, width, fit: "inside" })),
-      ),
-    );
+  const draw = (size: number) => Promise.all(files.map((file) => logoImage(file, size, width)));
   const images = await draw(height);
   const gaps = gap * (images.length - 1);
   const total = images.reduce((sum, logo) => sum + logo.width, 0) + gaps;
   if (total <= width) return images;
   return draw(Math.max(8, Math.floor((height * (width - gaps)) / (total - gaps))));
-}
-
-/**
- * Whether text is drawn in its one colour only: colour emoji (pictographs, flags, keycaps and
- * emoji presentation) bring colours of their own.
- */
-function oneColour(text: string): boolean {
-  return !/\p{Extended_Pictographic}|\p{Regional_Indicator}|\u{FE0F}|\u{20E3}/u.test(text);
 }
 
 /**
@@ -277,8 +271,8 @@ function oneColour(text: string): boolean {
 async function fitField(
   field: "title" | "tagline",
   smallest: number,
-  fit: () => Promise<TextImage>,
-): Promise<TextImage> {
+  fit: () => Promise<PosterText>,
+): Promise<PosterText> {
   try {
     return await fit();
   } catch (error) {

@@ -9,6 +9,7 @@ import sharp from "sharp";
 import type { RawImage } from "../social/canvas.ts";
 import { type Layout, PAPER, type Paper, type PosterInput } from "./poster-layout.ts";
 import { darkRuns, QUIET_ZONE } from "./qr.ts";
+import { paths, type VectorText } from "./vector-text.ts";
 
 /** An image ready for a PDF: compressed colour and alpha streams with their dictionaries. */
 export interface PdfImage {
@@ -51,7 +52,8 @@ export async function pdfImage(image: RawImage, colour?: string): Promise<PdfIma
 /**
  * The printable PDF: one page of exactly the paper's size, the layout scaled onto it. The page's
  * content is written as PDF operators: colour areas and the QR code's modules as filled
- * rectangles (the code in module units, one rectangle a run of dark modules), the images placed.
+ * rectangles (the code in module units, one rectangle a run of dark modules), each text as a form
+ * of its glyphs' outlines filled with its colour, the images placed.
  */
 export async function writePosterPdf(
   input: PosterInput,
@@ -83,6 +85,15 @@ export async function writePosterPdf(
       const name = page.node.newXObject("Image", imageObject(pdf, image));
       const [x, y, w, h] = corner(item.x, item.y, image.width, image.height).map(number);
       operators.push(`q ${w} 0 0 ${h} ${x} ${y} cm ${name.asString()} Do Q`);
+    } else if (item.kind === "text" && item.text.lines.length > 0) {
+      // The outlines in layout pixels, y downwards: one transformation places them on the page.
+      const form = page.node.newXObject(
+        "Text",
+        textObject(pdf, item.text, await compressedOutlines(item.text)),
+      );
+      const scale = (value: number) => String(Math.round(value * 1e6) / 1e6);
+      const place = `${scale(sx)} 0 0 ${scale(-sy)} ${number(item.x * sx)} ${number(pageHeight - item.y * sy)} cm`;
+      operators.push(`q ${fillColour(item.colour)} ${place} ${form.asString()} Do Q`);
     } else if (item.kind === "qr") {
       const modules = item.matrix.size + 2 * QUIET_ZONE;
       const module = item.size / modules;
@@ -97,7 +108,7 @@ export async function writePosterPdf(
       );
     }
   }
-  page.node.addContentStream(pdf.context.register(pdf.context.stream(operators.join("\n"))));
+  page.node.addContentStream(pdf.context.register(pdf.context.flateStream(operators.join("\n"))));
   return Buffer.from(await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }));
 }
 
@@ -109,6 +120,34 @@ function number(value: number): string {
 function fillColour(hex: string): string {
   const full = expand(hex);
   return `${[1, 3, 5].map((i) => number(Number.parseInt(full.slice(i, i + 2), 16) / 255)).join(" ")} rg`;
+}
+
+const compressed = new WeakMap<VectorText, Promise<Buffer>>();
+
+/** A text's outlines as a filled path, compressed once for both PDFs by Node's zlib. */
+function compressedOutlines(text: VectorText): Promise<Buffer> {
+  let made = compressed.get(text);
+  if (!made) {
+    made = deflate(`${paths(text).pdf}\nf`);
+    compressed.set(text, made);
+  }
+  return made;
+}
+
+/**
+ * The text as a form: its outlines in layout pixels, filled with the colour set where it is
+ * drawn. The box leaves a font size of room around the text, where accents and tails may reach.
+ */
+function textObject(pdf: PDFDocument, text: VectorText, outlines: Buffer) {
+  const room = text.size;
+  return pdf.context.register(
+    pdf.context.stream(outlines, {
+      Type: "XObject",
+      Subtype: "Form",
+      BBox: [-room, -room, text.width + room, text.height + room],
+      Filter: "FlateDecode",
+    } as never),
+  );
 }
 
 function imageObject(pdf: PDFDocument, image: PdfImage) {

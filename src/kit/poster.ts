@@ -1,9 +1,10 @@
 /**
- * Posters: one layout, drawn once at A3 and 300 dpi, gives the A3 PDF, the A4 PDF (the same
- * images placed smaller: A4 and A3 share the ISO aspect ratio) and the A4 preview PNG (the same
- * images scaled down). The PDFs get vector colour areas and a vector QR code, with text, emblem
- * and logos as images (Pango shapes every script; PDF fonts could not).
+ * Posters: one layout, at A3 and 300 dpi, gives the A3 PDF, the A4 PDF (the same layout placed
+ * smaller: A4 and A3 share the ISO aspect ratio) and the A4 preview PNG. The PDFs get vector
+ * colour areas, a vector QR code and text as the glyphs' outlines (shaped by fontkit, see
+ * vector-text.ts); the emblem, the logos and any line with colour emoji are images.
  */
+import { perImage } from "./poster-images.ts";
 import { layoutPoster, type Paper, type PosterInput, PRINT_DPI } from "./poster-layout.ts";
 import { pdfImage, writePosterPdf } from "./poster-pdf.ts";
 import { drawPreview } from "./poster-preview.ts";
@@ -18,6 +19,9 @@ export {
   PRINT_DPI,
 } from "./poster-layout.ts";
 
+/** Each image compressed once, for both PDFs and for every poster that places it. */
+const prepare = perImage(pdfImage);
+
 /** The poster's three files, made from one layout. */
 export interface PosterFiles {
   a4: Buffer;
@@ -27,12 +31,12 @@ export interface PosterFiles {
 }
 
 /**
- * The poster laid out and drawn once, at A3 and 300 dpi: the A3 PDF prints its text at 300 dpi,
- * the A4 PDF places the same images smaller (about 424 dpi, the same ISO aspect ratio), and the
- * preview scales them down. Each image is compressed once for both PDFs.
+ * The poster laid out and drawn once, at A3 and 300 dpi: both PDFs fill the same outlines and
+ * place the same images (about 424 dpi on A4), and the preview draws them at its own size. Each
+ * image is compressed once for both PDFs.
  */
 export async function renderPoster(input: PosterInput): Promise<PosterFiles> {
-  const poster = await layoutPoster(input, "a3", PRINT_DPI, pdfImage);
+  const poster = await layoutPoster(input, "a3", PRINT_DPI, prepare);
   const images = await Promise.all(
     poster.items.map((item) => (item.kind === "image" ? item.encoded : undefined)),
   );

@@ -1,6 +1,6 @@
 /**
  * A French title that the default template's share cards fit and its poster does not: measured
- * with this text, the cards take up to about 287 characters and the poster up to about 191 (the
+ * with this text, the cards take up to about 287 characters and the poster up to about 209 (the
  * poster's smallest title size is larger for its width). 235 sits between the two.
  */
 export const TITLE_FOR_CARDS_NOT_POSTER =

@@ -115,6 +115,7 @@ export async function translationCoverage(
         const words = {
           design: kitDesign.poster,
           lang: tag,
+          dir: textDirection(tag),
           theme: settings.theme,
           title,
           tagline,

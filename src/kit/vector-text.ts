@@ -1,0 +1,447 @@
+/**
+ * Poster text as outlines: shaped by fontkit (OpenType GSUB and GPOS, with its Arabic and
+ * universal shapers), ordered by the Unicode bidirectional algorithm (bidi-js), broken into lines
+ * at word boundaries (Intl.Segmenter, grapheme clusters as a last resort) and drawn as the
+ * glyphs' own curves, so the PDFs carry paths that are sharp at any size. Each character takes
+ * the first shipped font that has it, in the share images' fallback order (src/social/fonts.ts).
+ *
+ * Shaping does not depend on the size: a text is shaped once and then laid out at each size the
+ * fit loop tries, which costs only additions.
+ */
+import fs from "node:fs";
+import bidiModule from "bidi-js";
+import { create, type Font, type Glyph } from "fontkit";
+import { FONT_PACKAGES, fontFile, type Weight } from "../social/fonts.ts";
+import { TextFitError } from "../social/text.ts";
+
+export interface VectorRequest {
+  text: string;
+  lang: string;
+  weight: Weight;
+  dir: "ltr" | "rtl";
+  /** The box, in pixels; `max` and `min` are font sizes in pixels. */
+  width: number;
+  height: number;
+  max: number;
+  min: number;
+}
+
+/** Laid-out text: its size in pixels and its outlines. */
+export interface VectorText {
+  width: number;
+  height: number;
+  /** The font size used, in pixels. */
+  size: number;
+  /** Each line's glyphs, in visual order, with their pen positions in pixels. */
+  lines: PlacedGlyph[][];
+}
+
+export interface PlacedGlyph {
+  font: Font;
+  glyph: Glyph;
+  /** Font units to pixels. */
+  scale: number;
+  x: number;
+  y: number;
+}
+
+interface Face {
+  font: Font;
+  /** Ascent and descent in ems, from the font's horizontal header. */
+  ascent: number;
+  descent: number;
+}
+
+/** A stretch of text of one embedding level and one font, shaped on its own. */
+export interface Piece {
+  face: Face;
+  level: number;
+  glyphs: Glyph[];
+  /** Pen offsets and advances in ems. */
+  positions: Array<{ x: number; y: number; advance: number }>;
+  width: number;
+  space: boolean;
+  /** How far the glyphs' ink reaches above and below the baseline, in ems. */
+  top: number;
+  bottom: number;
+}
+
+/** Where a line may break: the pieces from one break opportunity to the next. */
+export interface Unit {
+  pieces: Piece[];
+  /** Ems with and without the whitespace the unit ends with. */
+  width: number;
+  ink: number;
+  /** The same text cut into grapheme clusters, for a word wider than the line. */
+  graphemes: () => Unit[];
+}
+
+const faces = new Map<Weight, Face[]>();
+
+/** The shipped fonts of a weight, in fallback order, read once. */
+function facesOf(weight: Weight): Face[] {
+  let list = faces.get(weight);
+  if (!list) {
+    list = FONT_PACKAGES.map((pkg) => {
+      const font = create(fs.readFileSync(fontFile(pkg, weight))) as Font;
+      return { font, ascent: font.ascent / font.unitsPerEm, descent: -font.descent / font.unitsPerEm };
+    });
+    faces.set(weight, list);
+  }
+  return list;
+}
+
+/** bidi-js is CommonJS with ES module types: its default export is the factory itself at run time. */
+const bidiFactory = ((bidiModule as unknown as { default?: unknown }).default ??
+  bidiModule) as unknown as typeof bidiModule.default;
+const bidi = bidiFactory();
+
+/** Direction controls and marks: they set levels and are not drawn. */
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** Without a script of their own: they stay in the font of the text around them. */
+const COMMON = /[^\p{L}\p{N}]|\p{Nd}/u;
+/** Scripts written without spaces: a line may break between any two of their words. */
+const NO_SPACES =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+const CLOSING = /^[\p{Pe}\p{Pf}\p{Po}]/u;
+const OPENING = /[\p{Ps}\p{Pi}]$/u;
+
+/** The text shaped once, ready to be laid out at any size. */
+export function shapeText(text: string, lang: string, weight: Weight, dir: "ltr" | "rtl"): Unit[] {
+  const list = facesOf(weight);
+  const { levels } = bidi.getEmbeddingLevels(text, dir);
+  const mirrored = bidi.getMirroredCharactersMap(text, levels);
+  // Each UTF-16 index: its character (mirrored where right-to-left asks) and its font.
+  const chars: string[] = [];
+  const fontOf: number[] = [];
+  let previous = 0;
+  for (let i = 0; i < text.length; ) {
+    const point = text.codePointAt(i) ?? 0;
+    const char = String.fromCodePoint(point);
+    let face = list.findIndex((face) => face.font.hasGlyphForCodePoint(point));
+    if (face < 0 || (COMMON.test(char) && list[previous].font.hasGlyphForCodePoint(point))) face = previous;
+    if (/\p{M}|\u200C|\u200D/u.test(char)) face = previous;
+    previous = face;
+    chars[i] = mirrored.get(i) ?? char;
+    fontOf[i] = face;
+    i += char.length;
+  }
+
+  const shapeRange = (start: number, end: number): Piece[] => {
+    const pieces: Piece[] = [];
+    let run = "";
+    let runFace = -1;
+    let runLevel = -1;
+    let runSpace = false;
+    const flush = () => {
+      if (run) pieces.push(shape(run, list[runFace], runLevel, lang));
+      run = "";
+    };
+    for (let i = start; i < end; i++) {
+      const char = chars[i];
+      if (char === undefined || BIDI_CONTROL.test(char)) continue;
+      const space = /\s/u.test(char);
+      if (fontOf[i] !== runFace || levels[i] !== runLevel || space !== runSpace) {
+        flush();
+        runFace = fontOf[i];
+        runLevel = levels[i];
+        runSpace = space;
+      }
+      run += char;
+    }
+    flush();
+    return pieces;
+  };
+
+  const unit = (start: number, end: number, breakable: boolean): Unit => {
+    const pieces = shapeRange(start, end);
+    const width = pieces.reduce((sum, piece) => sum + piece.width, 0);
+    let ink = width;
+    for (let i = pieces.length - 1; i >= 0 && pieces[i].space; i--) ink -= pieces[i].width;
+    return {
+      pieces,
+      width,
+      ink,
+      graphemes: () => {
+        if (!breakable) return [];
+        const clusters = new Intl.Segmenter(lang, { granularity: "grapheme" }).segment(
+          text.slice(start, end),
+        );
+        return [...clusters].map((cluster) =>
+          unit(start + cluster.index, start + cluster.index + cluster.segment.length, false),
+        );
+      },
+    };
+  };
+
+  // Break opportunities: after whitespace, and between words of scripts written without spaces.
+  const units: Unit[] = [];
+  let start = 0;
+  let last: Intl.SegmentData | undefined;
+  for (const segment of new Intl.Segmenter(lang, { granularity: "word" }).segment(text)) {
+    const space = /^\s+$/u.test(segment.segment);
+    const lastSpace = last !== undefined && /^\s+$/u.test(last.segment);
+    // Between words without spaces, never before closing punctuation (，。」) nor after opening (「).
+    const between =
+      last !== undefined &&
+      !space &&
+      (lastSpace ||
+        ((NO_SPACES.test(last.segment) || NO_SPACES.test(segment.segment)) &&
+          !CLOSING.test(segment.segment) &&
+          !OPENING.test(last.segment)));
+    if (between && segment.index > start) {
+      units.push(unit(start, segment.index, true));
+      start = segment.index;
+    }
+    last = segment;
+  }
+  if (start < text.length) units.push(unit(start, text.length, true));
+  return units;
+}
+
+/** One run through fontkit: glyphs in visual order, positions in ems. */
+function shape(run: string, face: Face, level: number, lang: string): Piece {
+  const direction = level % 2 === 1 ? "rtl" : "ltr";
+  const glyphRun = face.font.layout(run, undefined, undefined, openTypeLanguage(lang), direction);
+  const em = face.font.unitsPerEm;
+  let pen = 0;
+  const positions = glyphRun.positions.map((position) => {
+    const placed = {
+      x: pen + position.xOffset / em,
+      y: position.yOffset / em,
+      advance: position.xAdvance / em,
+    };
+    pen += placed.advance;
+    return placed;
+  });
+  let top = 0;
+  let bottom = 0;
+  for (const [index, glyph] of glyphRun.glyphs.entries()) {
+    const { minY, maxY } = glyph.bbox;
+    if (!Number.isFinite(minY) || !Number.isFinite(maxY)) continue;
+    top = Math.max(top, maxY / em + positions[index].y);
+    bottom = Math.max(bottom, -minY / em - positions[index].y);
+  }
+  return {
+    face,
+    level,
+    glyphs: glyphRun.glyphs,
+    positions,
+    width: pen,
+    space: /^\s+$/u.test(run),
+    top,
+    bottom,
+  };
+}
+
+/** OpenType language tags for the languages whose fonts have language-specific forms. */
+function openTypeLanguage(lang: string): string | undefined {
+  const tags: Record<string, string> = { fa: "FAR", ur: "URD", ti: "TGY", am: "AMH", zh: "ZHS" };
+  return tags[lang.split("-")[0]];
+}
+
+/** Greedy lines at `size`: as many units as fit the width, a unit too wide cut into graphemes. */
+function breakLines(units: Unit[], size: number, width: number): Unit[][] {
+  const lines: Unit[][] = [];
+  let line: Unit[] = [];
+  let used = 0;
+  const queue = [...units];
+  while (queue.length > 0) {
+    const unit = queue.shift() as Unit;
+    if (line.length > 0 && (used + unit.ink) * size > width) {
+      lines.push(line);
+      line = [];
+      used = 0;
+    }
+    if (line.length === 0 && unit.ink * size > width) {
+      const pieces = unit.graphemes();
+      if (pieces.length > 1) {
+        queue.unshift(...pieces);
+        continue;
+      }
+    }
+    line.push(unit);
+    used += unit.width;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
+/**
+ * The lines at `size`, laid out: glyph positions in pixels, start-aligned. Lines are one line
+ * height of the first shipped font apart; the extent runs from the first line's highest ink to
+ * the last line's lowest, as the share images' text engine crops its pictures.
+ */
+export function layoutText(
+  units: Unit[],
+  size: number,
+  width: number,
+  dir: "ltr" | "rtl",
+  weight: Weight,
+): VectorText {
+  const primary = facesOf(weight)[0];
+  const pitch = (primary.ascent + primary.descent) * size;
+  const lines = breakLines(units, size, width).map((line) => {
+    const pieces = line.flatMap((unit) => unit.pieces);
+    while (pieces.length > 0 && pieces[pieces.length - 1].space) pieces.pop();
+    const ordered = visualOrder(pieces);
+    return {
+      ordered,
+      width: ordered.reduce((sum, piece) => sum + piece.width, 0) * size,
+      top: Math.max(0, ...pieces.map((piece) => piece.top)) * size,
+      bottom: Math.max(0, ...pieces.map((piece) => piece.bottom)) * size,
+    };
+  });
+  if (lines.length === 0) return { width: 0, height: 0, size, lines: [] };
+  const blockWidth = Math.ceil(Math.max(...lines.map((line) => line.width)));
+  const first = lines[0].top;
+  const placedLines = lines.map((line, number) => {
+    const baseline = first + number * pitch;
+    let pen = dir === "rtl" ? blockWidth - line.width : 0;
+    const placed: PlacedGlyph[] = [];
+    for (const piece of line.ordered) {
+      const scale = size / piece.face.font.unitsPerEm;
+      for (const [index, glyph] of piece.glyphs.entries()) {
+        const position = piece.positions[index];
+        placed.push({
+          font: piece.face.font,
+          glyph,
+          scale,
+          x: pen + position.x * size,
+          y: baseline - position.y * size,
+        });
+      }
+      pen += piece.width * size;
+    }
+    return placed;
+  });
+  const height = first + (lines.length - 1) * pitch + lines[lines.length - 1].bottom;
+  return { width: blockWidth, height: Math.ceil(height), size, lines: placedLines };
+}
+
+/** Rule L2 of the bidirectional algorithm: from the highest level down, reverse each run at or above it. */
+function visualOrder(pieces: Piece[]): Piece[] {
+  const order = [...pieces];
+  const highest = Math.max(0, ...order.map((piece) => piece.level));
+  const lowestOdd = Math.min(...order.map((piece) => piece.level | 1));
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < order.length; ) {
+      if (order[i].level < level) {
+        i++;
+        continue;
+      }
+      let end = i;
+      while (end < order.length && order[end].level >= level) end++;
+      order.splice(i, end - i, ...order.slice(i, end).reverse());
+      i = end;
+    }
+  }
+  return order;
+}
+
+/**
+ * The largest size at which the text fits its box, trying the maximum first and shrinking by
+ * the root of the overflow, as the share images' text engine does; below `min`, TextFitError.
+ */
+export function fitVectorText(request: VectorRequest): VectorText {
+  const units = shapeText(request.text, request.lang, request.weight, request.dir);
+  let size = request.max;
+  for (;;) {
+    const text = layoutText(units, size, request.width, request.dir, request.weight);
+    if (text.width <= request.width && text.height <= request.height) return text;
+    if (size <= request.min) {
+      throw new TextFitError(
+        `does not fit even at ${request.min} px (the smallest readable size here): shorten it`,
+      );
+    }
+    const overflow = Math.max(text.height / request.height, text.width / request.width);
+    const next = Math.floor(size * Math.min(0.95, Math.max(0.5, 1 / Math.sqrt(overflow))));
+    size = Math.max(request.min, next);
+  }
+}
+
+/** A glyph's outline in its font's units, y upwards, as PDF path operators and SVG path data. */
+interface GlyphOutline {
+  pdf: string;
+  svg: string;
+}
+
+const glyphOutlines = new WeakMap<Font, Map<number, GlyphOutline>>();
+
+/** One decimal of a font unit (a thousandth of an em at most): far below what prints. */
+function unit(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/**
+ * A glyph's outline, made once per process: every poster in every language draws its letters
+ * from the same few hundred outlines. Quadratic curves (TrueType) are raised to cubic ones, the
+ * only curves PDF has.
+ */
+function glyphOutline(font: Font, glyph: Glyph): GlyphOutline {
+  let fontOutlines = glyphOutlines.get(font);
+  if (!fontOutlines) {
+    fontOutlines = new Map();
+    glyphOutlines.set(font, fontOutlines);
+  }
+  let made = fontOutlines.get(glyph.id);
+  if (made) return made;
+  const pdf: string[] = [];
+  const svg: string[] = [];
+  const add = (op: "M" | "L" | "C", values: number[]) => {
+    const numbers = values.map(unit).join(" ");
+    pdf.push(`${numbers} ${{ M: "m", L: "l", C: "c" }[op]}`);
+    svg.push(`${op}${numbers}`);
+  };
+  let current = [0, 0];
+  let first = [0, 0];
+  for (const { command, args } of glyph.path.commands) {
+    if (command === "moveTo") {
+      current = first = [args[0], args[1]];
+      add("M", current);
+    } else if (command === "lineTo") {
+      current = [args[0], args[1]];
+      add("L", current);
+    } else if (command === "quadraticCurveTo") {
+      const [cx, cy, x, y] = args;
+      const third = (fx: number, fy: number) => [fx + ((cx - fx) * 2) / 3, fy + ((cy - fy) * 2) / 3];
+      add("C", [...third(current[0], current[1]), ...third(x, y), x, y]);
+      current = [x, y];
+    } else if (command === "bezierCurveTo") {
+      add("C", args);
+      current = [args[4], args[5]];
+    } else if (command === "closePath") {
+      pdf.push("h");
+      svg.push("Z");
+      current = first;
+    }
+  }
+  made = { pdf: pdf.join("\n"), svg: svg.join("") };
+  fontOutlines.set(glyph.id, made);
+  return made;
+}
+
+/** A number for a transformation: six decimals for scales, which multiply font units. */
+function factor(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6);
+}
+
+/**
+ * The text as PDF operators (each glyph filled in place: `q s 0 0 -s x y cm … f Q`, in pixels
+ * from the text's top-left corner, y downwards) and as SVG elements in the same coordinates.
+ */
+export function paths(text: VectorText): { pdf: string; svg: string } {
+  const pdf: string[] = [];
+  const svg: string[] = [];
+  for (const line of text.lines) {
+    for (const { font, glyph, scale, x, y } of line) {
+      const outline = glyphOutline(font, glyph);
+      if (!outline.pdf) continue;
+      const matrix = `${factor(scale)} 0 0 ${factor(-scale)} ${factor(x)} ${factor(y)}`;
+      pdf.push(`q ${matrix} cm\n${outline.pdf}\nf Q`);
+      svg.push(`<path transform="matrix(${matrix.replaceAll(" ", ",")})" d="${outline.svg}"/>`);
+    }
+  }
+  return { pdf: pdf.join("\n"), svg: svg.join("") };
+}
