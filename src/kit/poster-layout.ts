@@ -224,13 +224,16 @@ export async function layoutPoster(
   const place = (image: PosterText, top: number, words: string) =>
     text(image, start(image.width, columnLeft, column), top, words, ink);
   let y = band + margin;
+  // Heights are ink boxes: a space of a third of the smaller line's size keeps a descender of
+  // the label (Arabic م, ص) off the number below it.
+  const leading = (size: number) => Math.round(size / 3);
   place(label, y, labelText);
-  y += label.height;
+  y += label.height + leading(unit(design.hotlineLabel));
   place(number, y, main.number);
   y += number.height + Math.round(gap / 2);
   for (const [index, image] of otherLines.entries()) {
     place(image, y, otherTexts[index]);
-    y += image.height;
+    y += image.height + leading(unit(design.otherHotline));
   }
   const qrTop = band + margin;
   place(address, Math.max(y + gap, qrTop + qrSize - address.height), addressText);

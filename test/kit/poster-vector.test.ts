@@ -12,6 +12,8 @@ import * as assert from "uvu/assert";
 import "../../src/social/fonts.ts";
 import { loadKitDesign } from "../../src/kit/design.ts";
 import { type PosterInput, renderPoster } from "../../src/kit/poster.ts";
+import { layoutPoster } from "../../src/kit/poster-layout.ts";
+import { pdfImage } from "../../src/kit/poster-pdf.ts";
 import { shapeText } from "../../src/kit/vector-text.ts";
 import { FONT_PACKAGES, fontFile } from "../../src/social/fonts.ts";
 import { accented, mirrored } from "../../src/translations/pseudo.ts";
@@ -145,6 +147,32 @@ test("Chinese breaks between words, never before a closing comma or full stop", 
   const starts = units.map((unit) => String.fromCodePoint(unit.pieces[0].glyphs[0].codePoints[0]));
   assert.not.ok(starts.includes("，"), starts.join(" "));
   assert.not.ok(starts.includes("。"), starts.join(" "));
+});
+
+test("below the band, lines of text keep a space between their inks, in Arabic too", async () => {
+  for (const lang of ["fr", "ar"]) {
+    const hotlines = [
+      { number: "078 055 800", region: "Belgium", hours: "Mon–Fri 9:00–17:00" },
+      { number: "0800 7000", region: "Netherlands" },
+      { number: "8002 7676", region: "Luxembourg" },
+    ];
+    const layout = await layoutPoster(input(lang, { hotlines }), "a4", 300, pdfImage);
+    const band = layout.items.find(
+      (item) => item.kind === "fill" && item.y === 0 && item.height < layout.height,
+    );
+    const below = layout.items
+      .filter((item) => item.kind === "text" && band?.kind === "fill" && item.y > band.height)
+      .map((item) => (item.kind === "text" ? { top: item.y, bottom: item.y + item.text.height } : undefined))
+      .filter((box) => box !== undefined)
+      .sort((a, b) => a.top - b.top);
+    assert.ok(below.length >= 4, `${lang}: label, number, two other lines`);
+    for (let i = 1; i < below.length; i++) {
+      assert.ok(
+        below[i].top - below[i - 1].bottom >= 8,
+        `${lang}: line ${i} is ${below[i].top - below[i - 1].bottom} px below line ${i - 1}`,
+      );
+    }
+  }
 });
 
 test.run();
