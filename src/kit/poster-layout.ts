@@ -6,9 +6,10 @@
  */
 import type { Direction } from "../i18n/languages.ts";
 import type { RawImage } from "../social/canvas.ts";
+import { logoImage } from "../social/logos.ts";
 import { TextFitError } from "../social/text.ts";
 import type { PosterDesign } from "./design.ts";
-import { emblemImage, logoImage } from "./poster-images.ts";
+import { emblemImage } from "./poster-images.ts";
 import type { PdfImage } from "./poster-pdf.ts";
 import { fitPosterText, oneColour, type PosterText } from "./poster-text.ts";
 import { type QrMatrix, qrMatrix } from "./qr.ts";

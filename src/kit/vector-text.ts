@@ -12,7 +12,7 @@ import fs from "node:fs";
 import bidiModule from "bidi-js";
 import { create, type Font, type Glyph } from "fontkit";
 import { FONT_PACKAGES, fontFile, type Weight } from "../social/fonts.ts";
-import { TextFitError } from "../social/text.ts";
+import { smallerSize } from "../social/text.ts";
 
 export interface VectorRequest {
   text: string;
@@ -350,14 +350,7 @@ export function fitVectorText(request: VectorRequest): VectorText {
   for (;;) {
     const text = layoutText(units, size, request.width, request.dir, request.weight);
     if (text.width <= request.width && text.height <= request.height) return text;
-    if (size <= request.min) {
-      throw new TextFitError(
-        `does not fit even at ${request.min} px (the smallest readable size here): shorten it`,
-      );
-    }
-    const overflow = Math.max(text.height / request.height, text.width / request.width);
-    const next = Math.floor(size * Math.min(0.95, Math.max(0.5, 1 / Math.sqrt(overflow))));
-    size = Math.max(request.min, next);
+    size = smallerSize(size, text, request);
   }
 }
 

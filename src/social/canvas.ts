@@ -4,6 +4,7 @@
  * intermediate images: the layers (text, emblem, logos) are small rectangles on a flat colour.
  */
 import sharp, { type Sharp } from "sharp";
+import { keptRecent } from "./memo.ts";
 
 /** Straight (not premultiplied) RGBA pixels, as sharp's raw output gives them. */
 export interface RawImage {
@@ -15,6 +16,13 @@ export interface RawImage {
 export async function toRaw(image: Sharp): Promise<RawImage> {
   const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
+}
+
+const drawings = keptRecent<RawImage>(64);
+
+/** An SVG (emblem, logo band) drawn at `width` × `height`: the same for every card and poster of a design, so drawn once. */
+export function drawnSvg(svg: string, width: number, height: number): Promise<RawImage> {
+  return drawings(`${width}x${height}:${svg}`, () => toRaw(sharp(Buffer.from(svg)).resize(width, height)));
 }
 
 export class Canvas {

@@ -7,9 +7,10 @@
  */
 import sharp from "sharp";
 import type { Direction } from "../i18n/languages.ts";
-import { Canvas, type RawImage, toRaw } from "./canvas.ts";
+import { Canvas, drawnSvg, type RawImage, toRaw } from "./canvas.ts";
 import type { Block, FormatSpec } from "./design.ts";
 import { logoBand } from "./logos.ts";
+import { keptRecent } from "./memo.ts";
 import { type FitRequest, fitText, TextFitError, type TextImage } from "./text.ts";
 
 export interface CardInput {
@@ -85,7 +86,7 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
     hotlineBlock(),
     addressBlock(),
     format.logos > 0 && card.logos.length > 0
-      ? logoBand(card.logos, format, inner, card.dir === "rtl", drawing).then(
+      ? logoBand(card.logos, format, inner, card.dir === "rtl").then(
           (band): Placed => ({ height: band.height, draw: (top) => band.draw(canvas, format.padding, top) }),
         )
       : undefined,
@@ -143,7 +144,7 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
   return canvas.png();
 
   async function emblemBlock(): Promise<Placed> {
-    const image = await drawing(
+    const image = await drawnSvg(
       card.emblem.replaceAll("currentColor", card.foreground),
       format.emblem,
       format.emblem,
@@ -197,33 +198,9 @@ async function fitField(field: "title" | "tagline", request: FitRequest): Promis
   }
 }
 
-/**
- * One-line texts (date, hotline, address) recur on the cards of every language and format of a
- * campaign: each is drawn once. Bounded, as the preview runs for hours.
- */
-const lines = new Map<string, Promise<TextImage>>();
+/** One-line texts (date, hotline, address) recur on the cards of every language and format of a campaign. */
+const lines = keptRecent<TextImage>(64);
 
 function fitLine(request: FitRequest): Promise<TextImage> {
-  const key = JSON.stringify(request);
-  let image = lines.get(key);
-  if (!image) {
-    if (lines.size >= 64) lines.clear();
-    image = fitText(request);
-    lines.set(key, image);
-    image.catch(() => lines.delete(key));
-  }
-  return image;
-}
-
-/** SVG drawings (emblem, logo band) are the same for every card of a design: drawn once. */
-const drawings = new Map<string, Promise<RawImage>>();
-
-function drawing(svg: string, width: number, height: number): Promise<RawImage> {
-  const key = `${width}x${height}:${svg}`;
-  let image = drawings.get(key);
-  if (!image) {
-    image = toRaw(sharp(Buffer.from(svg)).resize(width, height));
-    drawings.set(key, image);
-  }
-  return image;
+  return lines(JSON.stringify(request), () => fitText(request));
 }

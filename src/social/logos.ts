@@ -5,8 +5,9 @@
  */
 import fs from "node:fs/promises";
 import sharp from "sharp";
-import { type Canvas, type RawImage, toRaw } from "./canvas.ts";
+import { type Canvas, drawnSvg, type RawImage, toRaw } from "./canvas.ts";
 import type { FormatSpec } from "./design.ts";
+import { keptRecent } from "./memo.ts";
 
 export interface LogoBand {
   height: number;
@@ -20,7 +21,6 @@ export async function logoBand(
   format: FormatSpec,
   width: number,
   rtl: boolean,
-  drawing: (svg: string, width: number, height: number) => Promise<RawImage>,
 ): Promise<LogoBand> {
   const pad = Math.round(format.logos * 0.15);
   const gap = pad * 2;
@@ -31,15 +31,9 @@ export async function logoBand(
     versions.map((file) => remember(`${file}\0ratio`, () => aspectRatio(file))),
   );
   const { rows, height } = arrange(ratios, full, room, gap, format.logoRows);
-  const logos = await Promise.all(
-    versions.map((file, index) =>
-      remember(`${file}\0${height}\0${room}`, () =>
-        toRaw(sharp(files[index], { density: 300 }).resize({ height, width: room, fit: "inside" })),
-      ),
-    ),
-  );
+  const logos = await Promise.all(versions.map((file) => drawn(file, height, room)));
   const bandHeight = rows.length * height + (rows.length - 1) * pad + 2 * pad;
-  const band = await drawing(
+  const band = await drawnSvg(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${bandHeight}"><rect width="100%" height="100%" rx="${pad}" fill="#ffffff"/></svg>`,
     width,
     bandHeight,
@@ -64,20 +58,24 @@ export async function logoBand(
 }
 
 /**
- * Logos are the same on every card of a campaign: each is measured and drawn once per size. The
- * key holds the file's size and time, so a logo replaced while the preview runs is drawn again.
+ * Logos are the same on every card and poster of a campaign: each is measured and drawn once per
+ * size. The key holds the file's size and time, so a logo replaced while the preview runs is drawn
+ * again.
  */
-const logoCache = new Map<string, Promise<unknown>>();
+const remember = keptRecent<unknown>(128) as <T>(key: string, make: () => Promise<T>) => Promise<T>;
 
-function remember<T>(key: string, make: () => Promise<T>): Promise<T> {
-  let value = logoCache.get(key) as Promise<T> | undefined;
-  if (!value) {
-    if (logoCache.size >= 128) logoCache.clear(); // bounded: a long preview session edits logos
-    value = make();
-    logoCache.set(key, value);
-    value.catch(() => logoCache.delete(key));
-  }
-  return value;
+/**
+ * A logo file drawn at 300 dpi, at most `height` high and `width` wide, once per size and version
+ * of the file: share cards and posters place the same logos in every language.
+ */
+export async function logoImage(file: string, height: number, width: number): Promise<RawImage> {
+  return drawn(await version(file), height, width);
+}
+
+function drawn(version: string, height: number, width: number): Promise<RawImage> {
+  return remember(`${version}\0${height}\0${width}`, () =>
+    toRaw(sharp(version.split("\0")[0], { density: 300 }).resize({ height, width, fit: "inside" })),
+  );
 }
 
 async function version(file: string): Promise<string> {

@@ -92,14 +92,26 @@ async function fitWrapped(request: FitRequest, wrap: Wrap): Promise<TextImage> {
   for (;;) {
     const image = await render(request, size, wrap);
     if (image.width <= request.width && image.height <= request.height) return image;
-    if (size <= request.min) {
-      throw new TextFitError(
-        `does not fit even at ${request.min} px (the smallest readable size here): shorten it`,
-      );
-    }
-    // Text area grows with the square of the size: shrink by the root of the overflow.
-    const overflow = Math.max(image.height / request.height, image.width / request.width);
-    const next = Math.floor(size * Math.min(0.95, Math.max(0.5, 1 / Math.sqrt(overflow))));
-    size = Math.max(request.min, next);
+    size = smallerSize(size, image, request);
   }
+}
+
+/**
+ * The next size to try after text drawn at `size` measured `drawn`, too big for `box`: text area
+ * grows with the square of the size, so shrink by the root of the overflow, never below
+ * `box.min`; at `box.min` already, TextFitError. Shared by every text that shrinks to fit.
+ */
+export function smallerSize(
+  size: number,
+  drawn: { width: number; height: number },
+  box: { width: number; height: number; min: number },
+): number {
+  if (size <= box.min) {
+    throw new TextFitError(
+      `does not fit even at ${box.min} px (the smallest readable size here): shorten it`,
+    );
+  }
+  const overflow = Math.max(drawn.height / box.height, drawn.width / box.width);
+  const next = Math.floor(size * Math.min(0.95, Math.max(0.5, 1 / Math.sqrt(overflow))));
+  return Math.max(box.min, next);
 }
