@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import nunjucks from "nunjucks";
-import { knownTemplates, templateLayers } from "../templates/layers.ts";
+import { findTemplateFile, knownTemplates } from "../templates/layers.ts";
 
 export class LayeredLoader extends nunjucks.FileSystemLoader {
   readonly #templatesDir: () => string;
@@ -33,13 +33,11 @@ export class LayeredLoader extends nunjucks.FileSystemLoader {
   find(name: string): string | undefined {
     const templatesDir = path.resolve(this.#templatesDir());
     const [template, ...rest] = name.split(/[/\\]/);
-    const candidates =
+    const found =
       rest.length > 0 && knownTemplates(templatesDir).includes(template)
-        ? templateLayers(templatesDir, template).map((layer) => path.join(templatesDir, layer, ...rest))
-        : [path.resolve(templatesDir, name)];
-    return candidates.find(
-      (candidate) => candidate.startsWith(templatesDir + path.sep) && fs.existsSync(candidate),
-    );
+        ? findTemplateFile(templatesDir, template, path.join(...rest))
+        : path.resolve(templatesDir, name);
+    return found?.startsWith(templatesDir + path.sep) && fs.existsSync(found) ? found : undefined;
   }
 }
 

@@ -159,11 +159,7 @@ export function templateLayers(templatesDir: string, name: string): string[] {
 
 /** The first layer's copy of `file` (a path inside a template folder), or undefined. */
 export function findTemplateFile(templatesDir: string, name: string, file: string): string | undefined {
-  for (const layer of templateLayers(templatesDir, name)) {
-    const candidate = path.join(templatesDir, layer, file);
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  return undefined;
+  return templateFiles(templatesDir, name, file)[0];
 }
 
 /** Every layer's copy of `file`, the template's own first (for merging and cache keys). */
