@@ -3,6 +3,8 @@
  * "N passed, N failed" that any CI log reader understands. Pass a pattern to run some files:
  * `npm test -- campaign` runs the files whose path contains "campaign".
  */
+// Before any suite draws: fontconfig reads its configuration once per process.
+import "../src/social/fonts.ts";
 import { parse } from "uvu/parse";
 import { run } from "uvu/run";
 

@@ -7,6 +7,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
+// Before eleventy-img draws a logo: SVG text takes the shipped fonts, as on share images.
+import "../social/fonts.ts";
 import type { Partner } from "../campaign/index.ts";
 
 /** Logos are shown 48 CSS px high; these widths cover 1× and 2× screens for wide marks. */

@@ -6,10 +6,11 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { PDFDocument, PDFHexString } from "pdf-lib";
 import sharp from "sharp";
+import "../social/fonts.ts";
 import type { RawImage } from "../social/canvas.ts";
 import { type Layout, PAPER, type Paper, type PosterInput } from "./poster-layout.ts";
 import { darkRuns, QUIET_ZONE } from "./qr.ts";
-import { paths, type VectorText } from "./vector-text.ts";
+import { pdfPaths, type VectorText } from "./vector-text.ts";
 
 /** An image ready for a PDF: compressed colour and alpha streams with their dictionaries. */
 export interface PdfImage {
@@ -128,7 +129,7 @@ const compressed = new WeakMap<VectorText, Promise<Buffer>>();
 function compressedOutlines(text: VectorText): Promise<Buffer> {
   let made = compressed.get(text);
   if (!made) {
-    made = deflate(`${paths(text).pdf}\nf`);
+    made = deflate(`${pdfPaths(text)}\nf`);
     compressed.set(text, made);
   }
   return made;

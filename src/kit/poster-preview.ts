@@ -1,14 +1,15 @@
 /**
- * The poster's A4 preview PNG: the colour areas and the text's outlines (the same the PDFs fill)
- * drawn at preview size by librsvg, the layout's images scaled down and laid over them, in one
- * libvips pipeline.
+ * The poster's A4 preview PNG, drawn from the print layout: colour areas and the QR code's
+ * modules filled on whole preview pixels, each text's outlines (the same the PDFs fill) drawn by
+ * librsvg in a box just around its ink, and the layout's images scaled down once; all laid on one
+ * pixel buffer in the layout's order and encoded once.
  */
 import sharp from "sharp";
-import type { RawImage } from "../social/canvas.ts";
+import { Canvas, type RawImage, toRaw } from "../social/canvas.ts";
 import { perImage } from "./poster-images.ts";
 import { type Layout, PAPER, type PosterInput } from "./poster-layout.ts";
-import { darkRuns, type QrMatrix, QUIET_ZONE } from "./qr.ts";
-import { paths } from "./vector-text.ts";
+import { darkRuns, QUIET_ZONE } from "./qr.ts";
+import { svgPath } from "./vector-text.ts";
 
 /** An image scaled to a size ("WxH"), once for every preview that places it. */
 const scaled = perImage(async (image, size = "1x1") => {
@@ -29,44 +30,50 @@ export async function drawPreview(input: PosterInput, poster: Layout): Promise<B
   const height = Math.round((PAPER.a4.height * dpi) / 72);
   const scale = width / poster.width;
   const at = (value: number) => Math.round(value * scale);
-  const smaller = (image: RawImage) =>
-    scaled(image, `${Math.max(1, at(image.width))}x${Math.max(1, at(image.height))}`);
+  // Texts and images drawn at preview size at once (libvips works on them side by side), then
+  // laid on the page in order.
   const layers = await Promise.all(
-    poster.items.map(async (item) => {
-      if (item.kind !== "image") return [];
-      const image = await smaller(item.image);
-      const raw = { width: image.width, height: image.height, channels: 4 as const };
-      return [{ input: image.data, raw, left: at(item.x), top: at(item.y) }];
+    poster.items.map(async (item): Promise<{ image: RawImage; left: number; top: number } | undefined> => {
+      if (item.kind === "image") {
+        const size = `${Math.max(1, at(item.image.width))}x${Math.max(1, at(item.image.height))}`;
+        return { image: await scaled(item.image, size), left: at(item.x), top: at(item.y) };
+      }
+      if (item.kind !== "text" || item.text.lines.length === 0) return undefined;
+      const path = svgPath(item.text, scale, item.x * scale, item.y * scale);
+      if (!path.d) return undefined;
+      // Whole pixels around the ink, one more each side for anti-aliasing: the same pixel grid as the page.
+      const left = Math.max(0, Math.floor(path.left) - 1);
+      const top = Math.max(0, Math.floor(path.top) - 1);
+      const boxWidth = Math.min(width, Math.ceil(path.right) + 1) - left;
+      const boxHeight = Math.min(height, Math.ceil(path.bottom) + 1) - top;
+      if (boxWidth <= 0 || boxHeight <= 0) return undefined;
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${boxWidth}" height="${boxHeight}" viewBox="${left} ${top} ${boxWidth} ${boxHeight}"><path fill="${item.colour}" d="${path.d}"/></svg>`;
+      return { image: await toRaw(sharp(Buffer.from(svg))), left, top };
     }),
   );
-  // Colour areas on whole preview pixels, as the layout rounds them; text as its outlines.
-  const shapes = poster.items.map((item) => {
-    if (item.kind === "fill")
-      return `<rect x="${at(item.x)}" y="${at(item.y)}" width="${at(item.width)}" height="${at(item.height)}" fill="${item.colour}"/>`;
-    if (item.kind === "text" && item.text.lines.length > 0)
-      return `<g transform="scale(${scale}) translate(${item.x} ${item.y})" fill="${item.colour}">${paths(item.text).svg}</g>`;
-    if (item.kind === "qr") return qrShapes(item.matrix, at(item.x), at(item.y), at(item.size));
-    return "";
-  });
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="${width}" height="${height}" fill="${input.theme.background}"/>${shapes.join("")}</svg>`;
-  return sharp(Buffer.from(svg))
-    .composite(layers.flat())
-    .removeAlpha()
-    .png({ compressionLevel: 6, adaptiveFiltering: false })
-    .toBuffer();
-}
-
-/**
- * The QR code on whole pixels: the same number of pixels for every module, centred in its
- * white square, one rectangle a run of dark modules.
- */
-function qrShapes(matrix: QrMatrix, left: number, top: number, size: number): string {
-  const modules = matrix.size + 2 * QUIET_ZONE;
-  const pixels = Math.floor(size / modules);
-  const offset = Math.floor((size - pixels * modules) / 2) + QUIET_ZONE * pixels;
-  const runs = darkRuns(matrix).map(
-    ([row, first, length]) =>
-      `<rect x="${left + offset + first * pixels}" y="${top + offset + row * pixels}" width="${length * pixels}" height="${pixels}"/>`,
-  );
-  return `<rect x="${left}" y="${top}" width="${size}" height="${size}" fill="#fff"/><g fill="#000" shape-rendering="crispEdges">${runs.join("")}</g>`;
+  const canvas = new Canvas(width, height, input.theme.background);
+  for (const [index, item] of poster.items.entries()) {
+    const layer = layers[index];
+    if (layer) canvas.draw(layer.image, layer.left, layer.top);
+    else if (item.kind === "fill")
+      canvas.fill(at(item.x), at(item.y), at(item.width), at(item.height), item.colour);
+    else if (item.kind === "qr") {
+      // The same number of pixels for every module, the code centred in its white square.
+      const [left, top, size] = [at(item.x), at(item.y), at(item.size)];
+      const modules = item.matrix.size + 2 * QUIET_ZONE;
+      const pixels = Math.floor(size / modules);
+      const offset = Math.floor((size - pixels * modules) / 2) + QUIET_ZONE * pixels;
+      canvas.fill(left, top, size, size, "#ffffff");
+      for (const [row, first, length] of darkRuns(item.matrix)) {
+        canvas.fill(
+          left + offset + first * pixels,
+          top + offset + row * pixels,
+          length * pixels,
+          pixels,
+          "#000000",
+        );
+      }
+    }
+  }
+  return canvas.png();
 }

@@ -354,10 +354,14 @@ export function fitVectorText(request: VectorRequest): VectorText {
   }
 }
 
-/** A glyph's outline in its font's units, y upwards, as PDF path operators and SVG path data. */
+/**
+ * A glyph's outline in its font's units, y upwards: as PDF path operators, and as its segments
+ * (one letter each, M L C or Z) with their points, for drawing at any place and scale.
+ */
 interface GlyphOutline {
   pdf: string;
-  svg: string;
+  segments: string;
+  points: number[];
 }
 
 const glyphOutlines = new WeakMap<Font, Map<number, GlyphOutline>>();
@@ -381,11 +385,12 @@ function glyphOutline(font: Font, glyph: Glyph): GlyphOutline {
   let made = fontOutlines.get(glyph.id);
   if (made) return made;
   const pdf: string[] = [];
-  const svg: string[] = [];
+  let segments = "";
+  const points: number[] = [];
   const add = (op: "M" | "L" | "C", values: number[]) => {
-    const numbers = values.map(unit).join(" ");
-    pdf.push(`${numbers} ${{ M: "m", L: "l", C: "c" }[op]}`);
-    svg.push(`${op}${numbers}`);
+    pdf.push(`${values.map(unit).join(" ")} ${{ M: "m", L: "l", C: "c" }[op]}`);
+    segments += op;
+    points.push(...values);
   };
   let current = [0, 0];
   let first = [0, 0];
@@ -406,11 +411,11 @@ function glyphOutline(font: Font, glyph: Glyph): GlyphOutline {
       current = [args[4], args[5]];
     } else if (command === "closePath") {
       pdf.push("h");
-      svg.push("Z");
+      segments += "Z";
       current = first;
     }
   }
-  made = { pdf: pdf.join("\n"), svg: svg.join("") };
+  made = { pdf: pdf.join("\n"), segments, points };
   fontOutlines.set(glyph.id, made);
   return made;
 }
@@ -421,20 +426,65 @@ function factor(value: number): string {
 }
 
 /**
- * The text as PDF operators (each glyph filled in place: `q s 0 0 -s x y cm … f Q`, in pixels
- * from the text's top-left corner, y downwards) and as SVG elements in the same coordinates.
+ * The text as PDF operators: each glyph filled in place (`q s 0 0 -s x y cm … f Q`), in pixels
+ * from the text's top-left corner, y downwards.
  */
-export function paths(text: VectorText): { pdf: string; svg: string } {
+export function pdfPaths(text: VectorText): string {
   const pdf: string[] = [];
-  const svg: string[] = [];
   for (const line of text.lines) {
     for (const { font, glyph, scale, x, y } of line) {
       const outline = glyphOutline(font, glyph);
       if (!outline.pdf) continue;
-      const matrix = `${factor(scale)} 0 0 ${factor(-scale)} ${factor(x)} ${factor(y)}`;
-      pdf.push(`q ${matrix} cm\n${outline.pdf}\nf Q`);
-      svg.push(`<path transform="matrix(${matrix.replaceAll(" ", ",")})" d="${outline.svg}"/>`);
+      pdf.push(`q ${factor(scale)} 0 0 ${factor(-scale)} ${factor(x)} ${factor(y)} cm\n${outline.pdf}\nf Q`);
     }
   }
-  return { pdf: pdf.join("\n"), svg: svg.join("") };
+  return pdf.join("\n");
+}
+
+/** One SVG path's data and the box its points lie in (so its curves too), in the drawing's pixels. */
+export interface PlacedPath {
+  d: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The text as the data of one SVG path, its top-left corner at (left, top) and `scale` pixels a
+ * layout pixel: every glyph's points placed in the drawing's own pixels, to a hundredth, so
+ * librsvg fills the whole text at once.
+ */
+export function svgPath(text: VectorText, scale: number, left: number, top: number): PlacedPath {
+  const data: string[] = [];
+  const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  const hundredth = (value: number) => Math.round(value * 100) / 100;
+  for (const line of text.lines) {
+    for (const { font, glyph, scale: size, x, y } of line) {
+      const { segments, points } = glyphOutline(font, glyph);
+      const s = size * scale;
+      const ox = left + x * scale;
+      const oy = top + y * scale;
+      let point = 0;
+      for (const op of segments) {
+        if (op === "Z") {
+          data.push("Z");
+          continue;
+        }
+        const count = op === "C" ? 3 : 1;
+        const placed: number[] = [];
+        for (let i = 0; i < count; i++, point += 2) {
+          const px = hundredth(ox + points[point] * s);
+          const py = hundredth(oy - points[point + 1] * s);
+          placed.push(px, py);
+          if (px < box.left) box.left = px;
+          if (px > box.right) box.right = px;
+          if (py < box.top) box.top = py;
+          if (py > box.bottom) box.bottom = py;
+        }
+        data.push(op + placed.join(" "));
+      }
+    }
+  }
+  return { d: data.join(""), ...box };
 }

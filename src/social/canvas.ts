@@ -4,6 +4,8 @@
  * intermediate images: the layers (text, emblem, logos) are small rectangles on a flat colour.
  */
 import sharp, { type Sharp } from "sharp";
+// Before any drawing: partner logos are SVGs with text, and fontconfig reads its configuration once.
+import "./fonts.ts";
 import { keptRecent } from "./memo.ts";
 
 /** Straight (not premultiplied) RGBA pixels, as sharp's raw output gives them. */
@@ -28,17 +30,37 @@ export function drawnSvg(svg: string, width: number, height: number): Promise<Ra
 export class Canvas {
   readonly data: Buffer;
 
+  readonly channels: 3 | 4;
+
+  /**
+   * A canvas of one colour, or over pixels already drawn: RGB, or RGBA for an image that keeps
+   * its transparency (the profile-picture frame). The pixels are drawn on in place.
+   */
   constructor(
     readonly width: number,
     readonly height: number,
-    colour: string,
+    fill: string | { data: Buffer; channels: 3 | 4 },
   ) {
-    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(expand(colour).slice(i, i + 2), 16));
-    this.data = Buffer.alloc(width * height * 3);
-    for (let i = 0; i < this.data.length; i += 3) {
-      this.data[i] = r;
-      this.data[i + 1] = g;
-      this.data[i + 2] = b;
+    if (typeof fill !== "string") {
+      this.channels = fill.channels;
+      this.data = fill.data;
+      return;
+    }
+    this.channels = 3;
+    this.data = Buffer.alloc(width * height * 3, rgb(fill));
+  }
+
+  /** Fills a rectangle with one colour, opaque, clipped to the canvas. */
+  fill(left: number, top: number, width: number, height: number, colour: string): void {
+    const x0 = Math.max(0, Math.round(left));
+    const x1 = Math.min(this.width, Math.round(left + width));
+    const y0 = Math.max(0, Math.round(top));
+    const y1 = Math.min(this.height, Math.round(top + height));
+    if (x1 <= x0) return;
+    const pixel = this.channels === 3 ? rgb(colour) : Buffer.concat([rgb(colour), Buffer.from([255])]);
+    for (let y = y0; y < y1; y++) {
+      const row = y * this.width;
+      this.data.fill(pixel, (row + x0) * this.channels, (row + x1) * this.channels);
     }
   }
 
@@ -48,16 +70,22 @@ export class Canvas {
     const y0 = Math.max(0, Math.round(top));
     const x1 = Math.min(this.width, Math.round(left) + layer.width);
     const y1 = Math.min(this.height, Math.round(top) + layer.height);
+    const channels = this.channels;
     for (let y = y0; y < y1; y++) {
       let source = ((y - Math.round(top)) * layer.width + (x0 - Math.round(left))) * 4;
-      let target = (y * this.width + x0) * 3;
-      for (let x = x0; x < x1; x++, source += 4, target += 3) {
+      let target = (y * this.width + x0) * channels;
+      for (let x = x0; x < x1; x++, source += 4, target += channels) {
         const alpha = layer.data[source + 3];
         if (alpha === 0) continue;
         if (alpha === 255) {
           this.data[target] = layer.data[source];
           this.data[target + 1] = layer.data[source + 1];
           this.data[target + 2] = layer.data[source + 2];
+          if (channels === 4) this.data[target + 3] = 255;
+          continue;
+        }
+        if (channels === 4) {
+          this.over(layer.data, source, target);
           continue;
         }
         for (let c = 0; c < 3; c++) {
@@ -69,11 +97,28 @@ export class Canvas {
     }
   }
 
+  /** Straight-alpha "over" of one pixel onto a pixel that may itself be (partly) transparent. */
+  private over(layer: Buffer, source: number, target: number): void {
+    const alpha = layer[source + 3];
+    const below = (this.data[target + 3] * (255 - alpha)) / 255;
+    const out = alpha + below;
+    for (let c = 0; c < 3; c++) {
+      this.data[target + c] = Math.round((layer[source + c] * alpha + this.data[target + c] * below) / out);
+    }
+    this.data[target + 3] = Math.round(out);
+  }
+
   png(): Promise<Buffer> {
-    return sharp(this.data, { raw: { width: this.width, height: this.height, channels: 3 } })
+    return sharp(this.data, { raw: { width: this.width, height: this.height, channels: this.channels } })
       .png({ compressionLevel: 6, adaptiveFiltering: false })
       .toBuffer();
   }
+}
+
+/** "#rgb" or "#rrggbb" as three bytes. */
+function rgb(colour: string): Buffer {
+  const full = expand(colour);
+  return Buffer.from([1, 3, 5].map((i) => Number.parseInt(full.slice(i, i + 2), 16)));
 }
 
 function expand(hex: string): string {

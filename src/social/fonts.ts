@@ -4,8 +4,10 @@
  * no shipped font covers is found before rendering, never drawn as empty boxes.
  *
  * Importing this module points fontconfig at that file. It must happen before libvips draws its
- * first text (sharp's text input, or SVG text in a partner logo), which is why src/site/data.ts
- * imports it first.
+ * first text (sharp's text input, or SVG text in a partner logo): fontconfig reads its
+ * configuration once per process, so one logo drawn earlier would put the system's fonts on every
+ * later image. Every module that draws through sharp therefore imports this one
+ * (test/social/fonts-first.test.ts checks), and so do the entry points.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
