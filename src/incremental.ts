@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface CampaignRecord {
   fingerprint: string;
@@ -50,12 +51,19 @@ function readOrMark(file: string): Buffer {
 }
 
 /**
+ * The generator's code as it runs: src/ through tsx, or dist/ once compiled (a dist/ older than
+ * src/ is what builds, so it is what the fingerprint must follow).
+ */
+const CODE_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+/**
  * Everything that shapes every page: the generator's code, templates, UI strings, dependencies,
  * and assets/ (shared partners and their logos, which any campaign may name).
  */
 export async function generatorFingerprint(root: string): Promise<string> {
   const hash = crypto.createHash("sha256");
-  for (const part of ["src", "templates", "assets", "eleventy.config.ts", "package-lock.json"]) {
+  hashTree(hash, CODE_DIR);
+  for (const part of ["templates", "assets", "eleventy.config.ts", "package-lock.json"]) {
     const full = path.join(root, part);
     const stat = await fs.stat(full).catch(() => undefined);
     if (stat?.isDirectory()) hashTree(hash, full);

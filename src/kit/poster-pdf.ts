@@ -4,7 +4,7 @@
  */
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import { PDFDocument, PDFHexString } from "pdf-lib";
+import { PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import sharp from "sharp";
 import "../social/fonts.ts";
 import type { RawImage } from "../social/canvas.ts";
@@ -52,9 +52,10 @@ export async function pdfImage(image: RawImage, colour?: string): Promise<PdfIma
 
 /**
  * The printable PDF: one page of exactly the paper's size, the layout scaled onto it. The page's
- * content is written as PDF operators: colour areas and the QR code's modules as filled
- * rectangles (the code in module units, one rectangle a run of dark modules), each text as a form
- * of its glyphs' outlines filled with its colour, the images placed.
+ * content is written as PDF operators in layout pixels, y downwards, after one transformation
+ * onto the paper: colour areas and the QR code's modules as filled rectangles (the code in module
+ * units, one rectangle a run of dark modules), each text as a form of its glyphs' outlines filled
+ * with its colour, the images placed. That content is the same on A4 and A3, compressed once.
  */
 export async function writePosterPdf(
   input: PosterInput,
@@ -62,46 +63,61 @@ export async function writePosterPdf(
   images: Array<PdfImage | undefined>,
   paper: Paper,
 ): Promise<Buffer> {
+  const content = pageContent(poster);
+  const outlines = poster.items.map((item) =>
+    item.kind === "text" && item.text.lines.length > 0 ? compressedOutlines(item.text) : undefined,
+  );
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.setTitle(input.title);
   pdf.setLanguage(input.lang);
   const { width: pageWidth, height: pageHeight } = PAPER[paper];
   const page = pdf.addPage([pageWidth, pageHeight]);
-  const sx = pageWidth / poster.width;
-  const sy = pageHeight / poster.height;
-  /** A box in layout pixels, as PDF points from the bottom-left corner: x y width height. */
-  const corner = (x: number, y: number, w: number, h: number) => [
-    x * sx,
-    pageHeight - (y + h) * sy,
-    w * sx,
-    h * sy,
-  ];
-  const box = (x: number, y: number, w: number, h: number) => corner(x, y, w, h).map(number).join(" ");
-  const operators: string[] = [];
   for (const [index, item] of poster.items.entries()) {
     const image = images[index];
+    if (item.kind === "image" && image)
+      page.node.setXObject(PDFName.of(`I${index}`), imageObject(pdf, image));
+    const text = outlines[index];
+    if (item.kind === "text" && text) {
+      page.node.setXObject(PDFName.of(`T${index}`), textObject(pdf, item.text, await text));
+    }
+  }
+  const scale = (value: number) => String(Math.round(value * 1e6) / 1e6);
+  const onPaper = `q ${scale(pageWidth / poster.width)} 0 0 ${scale(-pageHeight / poster.height)} 0 ${number(pageHeight)} cm\n`;
+  page.node.addContentStream(pdf.context.register(pdf.context.stream(onPaper)));
+  page.node.addContentStream(
+    pdf.context.register(pdf.context.stream(await content, { Filter: "FlateDecode" } as never)),
+  );
+  return Buffer.from(await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }));
+}
+
+const contents = new WeakMap<Layout, Promise<Buffer>>();
+
+/** The page's operators in layout pixels (y downwards), for every paper size, compressed once. */
+function pageContent(poster: Layout): Promise<Buffer> {
+  let made = contents.get(poster);
+  if (made) return made;
+  const operators: string[] = [];
+  for (const [index, item] of poster.items.entries()) {
     if (item.kind === "fill") {
-      operators.push(`${fillColour(item.colour)} ${box(item.x, item.y, item.width, item.height)} re f`);
-    } else if (item.kind === "image" && image) {
-      const name = page.node.newXObject("Image", imageObject(pdf, image));
-      const [x, y, w, h] = corner(item.x, item.y, image.width, image.height).map(number);
-      operators.push(`q ${w} 0 0 ${h} ${x} ${y} cm ${name.asString()} Do Q`);
-    } else if (item.kind === "text" && item.text.lines.length > 0) {
-      // The outlines in layout pixels, y downwards: one transformation places them on the page.
-      const form = page.node.newXObject(
-        "Text",
-        textObject(pdf, item.text, await compressedOutlines(item.text)),
+      operators.push(
+        `${fillColour(item.colour)} ${[item.x, item.y, item.width, item.height].map(number).join(" ")} re f`,
       );
-      const scale = (value: number) => String(Math.round(value * 1e6) / 1e6);
-      const place = `${scale(sx)} 0 0 ${scale(-sy)} ${number(item.x * sx)} ${number(pageHeight - item.y * sy)} cm`;
-      operators.push(`q ${fillColour(item.colour)} ${place} ${form.asString()} Do Q`);
+    } else if (item.kind === "image") {
+      // The image's unit square, its first row at the top.
+      const { width, height } = item.image;
+      operators.push(
+        `q ${width} 0 0 ${-height} ${number(item.x)} ${number(item.y + height)} cm /I${index} Do Q`,
+      );
+    } else if (item.kind === "text" && item.text.lines.length > 0) {
+      operators.push(
+        `q ${fillColour(item.colour)} 1 0 0 1 ${number(item.x)} ${number(item.y)} cm /T${index} Do Q`,
+      );
     } else if (item.kind === "qr") {
       const modules = item.matrix.size + 2 * QUIET_ZONE;
-      const module = item.size / modules;
-      const [x, y] = [item.x * sx, pageHeight - item.y * sy];
+      const module = number(item.size / modules);
       operators.push(
-        `1 1 1 rg ${box(item.x, item.y, item.size, item.size)} re f`,
-        `q ${number(module * sx)} 0 0 ${number(-module * sy)} ${number(x)} ${number(y)} cm 0 0 0 rg`,
+        `1 1 1 rg ${[item.x, item.y, item.size, item.size].map(number).join(" ")} re f`,
+        `q ${module} 0 0 ${module} ${number(item.x)} ${number(item.y)} cm 0 0 0 rg`,
         ...darkRuns(item.matrix).map(
           ([row, first, length]) => `${first + QUIET_ZONE} ${row + QUIET_ZONE} ${length} 1 re`,
         ),
@@ -109,8 +125,10 @@ export async function writePosterPdf(
       );
     }
   }
-  page.node.addContentStream(pdf.context.register(pdf.context.flateStream(operators.join("\n"))));
-  return Buffer.from(await pdf.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY }));
+  operators.push("Q");
+  made = deflate(operators.join("\n"));
+  contents.set(poster, made);
+  return made;
 }
 
 /** A number for a content stream: at most three decimals, no trailing zeros. */

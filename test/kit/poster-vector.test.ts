@@ -83,7 +83,7 @@ test("the PDFs draw text as filled paths: their only images are the emblem and t
     assert.ok(curves.length > 500, `${paper}: ${curves.length} curves`);
     assert.match(
       content,
-      /^q 1 1 1 rg [-\d. ]+ cm \/Text-\d+ Do Q$/m,
+      /^q 1 1 1 rg [-\d. ]+ cm \/T\d+ Do Q$/m,
       "the band's words are filled with the background colour",
     );
   }
