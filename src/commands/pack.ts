@@ -5,6 +5,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { zipEntries } from "../zip-writer.ts";
 import { type CommandContext, guarded, parseOptions, UsageError } from "./shared.ts";
 
 /** Every entry's modification time (zip's DOS time starts in 1980; local time, so fixed by hand). */
@@ -37,20 +38,22 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
 
 /** Zips every file under `folder` (paths relative to it, sorted) into `zipFile`, atomically. */
 export async function packFolder(folder: string, zipFile: string): Promise<{ files: number; bytes: number }> {
-  const { zipSync } = await import("fflate");
   const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
-  const tree: Record<string, [Uint8Array, { mtime: Date; level: 0 | 9; attrs: number; os: number }]> = {};
-  for (const name of names) {
-    const data = new Uint8Array(await fs.readFile(path.join(folder, name)));
-    // Already-compressed images are stored; text is deflated. Unix mode 0644 on every file.
-    const stored = /\.(png|jpe?g|webp|avif|gif|woff2?|zip)$/i.test(name);
-    tree[name] = [data, { mtime: FIXED_TIME, level: stored ? 0 : 9, attrs: 0o100644 << 16, os: 3 }];
-  }
-  const zip = zipSync(tree);
+  // Already-compressed images are stored; text is deflated.
+  const zip = await zipEntries(
+    await Promise.all(
+      names.map(async (name) => ({
+        name,
+        data: await fs.readFile(path.join(folder, name)),
+        compress: !/\.(png|jpe?g|webp|avif|gif|woff2?|zip)$/i.test(name),
+      })),
+    ),
+    { level: 9, time: FIXED_TIME },
+  );
   await fs.mkdir(path.dirname(zipFile), { recursive: true });
   const temporary = `${zipFile}.${process.pid}.tmp`;
   await fs.writeFile(temporary, zip);

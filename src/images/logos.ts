@@ -4,12 +4,15 @@
  * cache folder outside the site (eleventy-img skips outputs that already exist) and copied into
  * each build.
  */
+import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
-// Before eleventy-img draws a logo: SVG text takes the shipped fonts, as on share images.
-import "../social/fonts.ts";
 import type { Partner } from "../campaign/index.ts";
+// Before eleventy-img draws a logo: SVG text takes the shipped fonts, as on share images.
+import { fontFingerprint } from "../social/fonts.ts";
+
+const FONTS_KEY = crypto.createHash("sha256").update(fontFingerprint()).digest("hex").slice(0, 12);
 
 /** Logos are shown 48 CSS px high; these widths cover 1× and 2× screens for wide marks. */
 const WIDTHS = [160, 320];
@@ -49,7 +52,8 @@ export async function processLogo(partner: Partner, slug: string, cacheDir: stri
   const options = {
     widths: WIDTHS,
     formats: [...FORMATS],
-    outputDir: path.join(cacheDir, "logos"),
+    // SVG text is drawn with the shipped fonts: other fonts or matching rules, other files.
+    outputDir: path.join(cacheDir, "logos", FONTS_KEY),
     urlPath,
     svgShortCircuit: false,
     sharpAvifOptions: AVIF_OPTIONS,

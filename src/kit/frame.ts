@@ -39,7 +39,7 @@ export async function renderFrame(input: FrameInput): Promise<Buffer> {
       Math.round(size - band + (band - text.height) / 2),
     );
   }
-  return canvas.png();
+  return canvas.png(4);
 }
 
 const bases = keptRecent<RawImage>(8);

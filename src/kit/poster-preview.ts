@@ -9,7 +9,7 @@ import { Canvas, type RawImage, toRaw } from "../social/canvas.ts";
 import { perImage } from "./poster-images.ts";
 import { type Layout, PAPER, type PosterInput } from "./poster-layout.ts";
 import { darkRuns, QUIET_ZONE } from "./qr.ts";
-import { svgPath } from "./vector-text.ts";
+import { type PlacedPath, svgPath } from "./vector-text.ts";
 
 /** An image scaled to a size ("WxH"), once for every preview that places it. */
 const scaled = perImage(async (image, size = "1x1") => {
@@ -31,29 +31,38 @@ export async function drawPreview(input: PosterInput, poster: Layout): Promise<B
   const scale = width / poster.width;
   const at = (value: number) => Math.round(value * scale);
   // Texts and images drawn at preview size at once (libvips works on them side by side), then
-  // laid on the page in order.
-  const layers = await Promise.all(
-    poster.items.map(async (item): Promise<{ image: RawImage; left: number; top: number } | undefined> => {
-      if (item.kind === "image") {
-        const size = `${Math.max(1, at(item.image.width))}x${Math.max(1, at(item.image.height))}`;
-        return { image: await scaled(item.image, size), left: at(item.x), top: at(item.y) };
-      }
-      if (item.kind !== "text" || item.text.lines.length === 0) return undefined;
+  // laid on the page in order. A run of texts of one colour (the band's, the hotlines') is one
+  // drawing: each drawing has a cost of its own.
+  const layers: Array<Promise<Layer | undefined> | undefined> = [];
+  let run: { colour: string; paths: PlacedPath[]; first: number } | undefined;
+  const drawRun = () => {
+    if (run) layers[run.first] = drawPaths(run.paths, run.colour, width, height);
+    run = undefined;
+  };
+  for (const [index, item] of poster.items.entries()) {
+    if (item.kind === "text" && item.text.lines.length > 0) {
       const path = svgPath(item.text, scale, item.x * scale, item.y * scale);
-      if (!path.d) return undefined;
-      // Whole pixels around the ink, one more each side for anti-aliasing: the same pixel grid as the page.
-      const left = Math.max(0, Math.floor(path.left) - 1);
-      const top = Math.max(0, Math.floor(path.top) - 1);
-      const boxWidth = Math.min(width, Math.ceil(path.right) + 1) - left;
-      const boxHeight = Math.min(height, Math.ceil(path.bottom) + 1) - top;
-      if (boxWidth <= 0 || boxHeight <= 0) return undefined;
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${boxWidth}" height="${boxHeight}" viewBox="${left} ${top} ${boxWidth} ${boxHeight}"><path fill="${item.colour}" d="${path.d}"/></svg>`;
-      return { image: await toRaw(sharp(Buffer.from(svg))), left, top };
-    }),
-  );
+      if (!path.d) continue;
+      if (run?.colour !== item.colour) drawRun();
+      run ??= { colour: item.colour, paths: [], first: index };
+      run.paths.push(path);
+      continue;
+    }
+    drawRun();
+    if (item.kind === "image") {
+      const size = `${Math.max(1, at(item.image.width))}x${Math.max(1, at(item.image.height))}`;
+      layers[index] = scaled(item.image, size).then((image) => ({
+        image,
+        left: at(item.x),
+        top: at(item.y),
+      }));
+    }
+  }
+  drawRun();
+  const drawn = await Promise.all(layers);
   const canvas = new Canvas(width, height, input.theme.background);
   for (const [index, item] of poster.items.entries()) {
-    const layer = layers[index];
+    const layer = drawn[index];
     if (layer) canvas.draw(layer.image, layer.left, layer.top);
     else if (item.kind === "fill")
       canvas.fill(at(item.x), at(item.y), at(item.width), at(item.height), item.colour);
@@ -75,5 +84,31 @@ export async function drawPreview(input: PosterInput, poster: Layout): Promise<B
       }
     }
   }
-  return canvas.png();
+  return canvas.png(4);
+}
+
+interface Layer {
+  image: RawImage;
+  left: number;
+  top: number;
+}
+
+/**
+ * Text outlines of one colour drawn by librsvg in the box around their ink (whole pixels, one
+ * more each side for anti-aliasing), on the same pixel grid as the page.
+ */
+async function drawPaths(
+  paths: PlacedPath[],
+  colour: string,
+  width: number,
+  height: number,
+): Promise<Layer | undefined> {
+  const left = Math.max(0, Math.floor(Math.min(...paths.map((path) => path.left))) - 1);
+  const top = Math.max(0, Math.floor(Math.min(...paths.map((path) => path.top))) - 1);
+  const boxWidth = Math.min(width, Math.ceil(Math.max(...paths.map((path) => path.right))) + 1) - left;
+  const boxHeight = Math.min(height, Math.ceil(Math.max(...paths.map((path) => path.bottom))) + 1) - top;
+  if (boxWidth <= 0 || boxHeight <= 0) return undefined;
+  // The paths are in hundredths of a pixel.
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${boxWidth}" height="${boxHeight}" viewBox="${left} ${top} ${boxWidth} ${boxHeight}"><g fill="${colour}" transform="scale(0.01)">${paths.map((path) => `<path d="${path.d}"/>`).join("")}</g></svg>`;
+  return { image: await toRaw(sharp(Buffer.from(svg))), left, top };
 }

@@ -441,7 +441,10 @@ export function pdfPaths(text: VectorText): string {
   return pdf.join("\n");
 }
 
-/** One SVG path's data and the box its points lie in (so its curves too), in the drawing's pixels. */
+/**
+ * One SVG path's data, in hundredths of the drawing's pixels (whole numbers, quick to write and
+ * read: draw it scaled by 0.01), and the box its points lie in (so its curves too), in pixels.
+ */
 export interface PlacedPath {
   d: string;
   left: number;
@@ -452,39 +455,33 @@ export interface PlacedPath {
 
 /**
  * The text as the data of one SVG path, its top-left corner at (left, top) and `scale` pixels a
- * layout pixel: every glyph's points placed in the drawing's own pixels, to a hundredth, so
- * librsvg fills the whole text at once.
+ * layout pixel: every glyph's points placed in the drawing's own pixels, so librsvg fills the
+ * whole text at once.
  */
 export function svgPath(text: VectorText, scale: number, left: number, top: number): PlacedPath {
-  const data: string[] = [];
-  const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
-  const hundredth = (value: number) => Math.round(value * 100) / 100;
+  let d = "";
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const line of text.lines) {
     for (const { font, glyph, scale: size, x, y } of line) {
       const { segments, points } = glyphOutline(font, glyph);
-      const s = size * scale;
-      const ox = left + x * scale;
-      const oy = top + y * scale;
+      const s = size * scale * 100;
+      const ox = (left + x * scale) * 100;
+      const oy = (top + y * scale) * 100;
       let point = 0;
       for (const op of segments) {
-        if (op === "Z") {
-          data.push("Z");
-          continue;
+        d += op;
+        if (op === "Z") continue;
+        for (let i = op === "C" ? 3 : 1; i > 0; i--, point += 2) {
+          const px = Math.round(ox + points[point] * s);
+          const py = Math.round(oy - points[point + 1] * s);
+          d += i === 1 ? `${px} ${py}` : `${px} ${py} `;
+          if (px < minX) minX = px;
+          if (px > maxX) maxX = px;
+          if (py < minY) minY = py;
+          if (py > maxY) maxY = py;
         }
-        const count = op === "C" ? 3 : 1;
-        const placed: number[] = [];
-        for (let i = 0; i < count; i++, point += 2) {
-          const px = hundredth(ox + points[point] * s);
-          const py = hundredth(oy - points[point + 1] * s);
-          placed.push(px, py);
-          if (px < box.left) box.left = px;
-          if (px > box.right) box.right = px;
-          if (py < box.top) box.top = py;
-          if (py > box.bottom) box.bottom = py;
-        }
-        data.push(op + placed.join(" "));
       }
     }
   }
-  return { d: data.join(""), ...box };
+  return { d, left: minX / 100, top: minY / 100, right: maxX / 100, bottom: maxY / 100 };
 }

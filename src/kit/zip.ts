@@ -6,11 +6,8 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import yazl from "yazl";
 import { cacheKey, ImageCache } from "../social/cache.ts";
-
-/** 1 January 2000, local time: a fixed, valid DOS timestamp. */
-const FIXED_TIME = new Date(2000, 0, 1, 0, 0, 0);
+import { zipEntries } from "../zip-writer.ts";
 
 export interface ZipEntry {
   /** Path inside the zip, with "/". */
@@ -73,7 +70,8 @@ export function logoEntries(page: ZipPage): ZipEntry[] {
 /**
  * Makes the zips of every page's language and of each campaign from the files that will be
  * published (`files`: [source file, site path]), kept in .cache/kit/ under the hash of their
- * entries: their sizes are known before the share pages that link them are written.
+ * entries: their sizes are known before the share pages that link them are written. One campaign
+ * at a time, each source read once for its language's zip and the campaign's.
  */
 export async function makeKitZips(
   pages: ZipPage[],
@@ -82,54 +80,65 @@ export async function makeKitZips(
 ): Promise<{ files: Array<[string, string]>; made: number }> {
   const sources = new Map(files.map(([source, site]) => [site, source]));
   const cache = new ImageCache(path.join(cacheDir, "kit"));
-  const plans: Array<[string, ZipEntry[]]> = [];
   const bySlug = new Map<string, ZipPage[]>();
   for (const page of pages) {
     bySlug.set(page.campaign.slug, [...(bySlug.get(page.campaign.slug) ?? []), page]);
-    plans.push([`${page.lang.path}kit.zip`, [...languageEntries(page), ...logoEntries(page)]]);
-  }
-  for (const [, list] of bySlug) {
-    const entries = list.flatMap((page) =>
-      languageEntries(page, page.lang.path.slice(page.campaign.path.length)),
-    );
-    plans.push([`${list[0].campaign.path}kit.zip`, [...entries, ...logoEntries(list[0])]]);
   }
   let made = 0;
   const result: Array<[string, string]> = [];
-  for (const [site, entries] of plans) {
-    const resolved = entries.map((entry) => {
-      if (entry.text !== undefined) return entry;
-      const source = sources.get(entry.site as string);
-      if (!source) throw new Error(`the kit of ${site} names ${entry.site}, which is not a file of the site`);
-      return { ...entry, source };
-    });
-    // Sources in the cache are named by the hash of their content.
-    const key = cacheKey({ zip: 1, entries: resolved });
-    if (!(await cache.has(key, ".zip"))) {
-      await cache.put(key, ".zip", await zipBytes(resolved));
-      made++;
+  for (const [, list] of bySlug) {
+    const plans: Array<[string, ZipEntry[]]> = list.map((page) => [
+      `${page.lang.path}kit.zip`,
+      [...languageEntries(page), ...logoEntries(page)],
+    ]);
+    const everyLanguage = list.flatMap((page) =>
+      languageEntries(page, page.lang.path.slice(page.campaign.path.length)),
+    );
+    plans.push([`${list[0].campaign.path}kit.zip`, [...everyLanguage, ...logoEntries(list[0])]]);
+    // The campaign's files, read when a zip that holds them is missing, and let go after it.
+    const read = new Map<string, Promise<Buffer>>();
+    const bytes = (source: string) => {
+      let data = read.get(source);
+      if (!data) {
+        data = fs.readFile(source);
+        read.set(source, data);
+      }
+      return data;
+    };
+    for (const [site, entries] of plans) {
+      const resolved = entries.map((entry) => {
+        if (entry.text !== undefined) return entry;
+        const source = sources.get(entry.site as string);
+        if (!source)
+          throw new Error(`the kit of ${site} names ${entry.site}, which is not a file of the site`);
+        return { ...entry, source };
+      });
+      // Sources in the cache are named by the hash of their content.
+      const key = cacheKey({ zip: 2, entries: resolved });
+      if (!(await cache.has(key, ".zip"))) {
+        await cache.put(key, ".zip", await zipBytes(resolved, bytes));
+        made++;
+      }
+      result.push([cache.path(key, ".zip"), site]);
     }
-    result.push([cache.path(key, ".zip"), site]);
   }
   return { files: result, made };
 }
 
-async function zipBytes(entries: Array<ZipEntry & { source?: string }>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
+async function zipBytes(
+  entries: Array<ZipEntry & { source?: string }>,
+  bytes: (source: string) => Promise<Buffer>,
+): Promise<Buffer> {
   const unique = new Map(entries.map((entry) => [entry.name, entry]));
-  for (const name of [...unique.keys()].sort()) {
-    const entry = unique.get(name) as ZipEntry & { source?: string };
-    const data =
-      entry.text !== undefined ? Buffer.from(entry.text, "utf8") : await fs.readFile(entry.source as string);
-    zip.addBuffer(data, name, {
-      mtime: FIXED_TIME,
-      mode: 0o100644,
-      compress: !/\.(png|pdf|webp|avif|jpe?g)$/i.test(name),
-      forceDosTimestamp: true,
-    });
-  }
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  const names = [...unique.keys()].sort();
+  return zipEntries(
+    await Promise.all(
+      names.map(async (name) => {
+        const entry = unique.get(name) as ZipEntry & { source?: string };
+        const data =
+          entry.text !== undefined ? Buffer.from(entry.text, "utf8") : await bytes(entry.source as string);
+        return { name, data, compress: !/\.(png|pdf|webp|avif|jpe?g)$/i.test(name) };
+      }),
+    ),
+  );
 }

@@ -79,6 +79,25 @@ export function fontDescription(weight: Weight): string {
 /** The size the description above names, in points: sharp's dpi scales it to pixels. */
 export const BASE_POINTS = 12;
 
+/**
+ * Text that names no shipped family takes the shipped fonts in fallback order: partner logos are
+ * SVGs whose text asks for "sans-serif", "Arial" or "Helvetica", and without these rules
+ * fontconfig would pick any shipped font for them (it took Noto Sans Ethiopic, whose wider Latin
+ * letters cut "Social Inspection" at the logo's edge). Every family asked for gets "sans-serif"
+ * after it, and the generic families mean the shipped ones.
+ */
+const FALLBACK_RULES = `  <match target="pattern">
+    <edit name="family" mode="append_last"><string>sans-serif</string></edit>
+  </match>
+${["sans-serif", "serif", "monospace", "system-ui", "cursive", "fantasy"]
+  .map(
+    (generic) => `  <alias binding="same">
+    <family>${generic}</family>
+    <prefer>${[...FONT_PACKAGES.map((font) => font.family), EMOJI_FAMILY].map((family) => `<family>${family}</family>`).join("")}</prefer>
+  </alias>`,
+  )
+  .join("\n")}`;
+
 /** Writes the private fontconfig file and points this process at it. */
 const FONTCONFIG_FOLDER = path.join(ROOT, ".cache", "fontconfig");
 
@@ -96,6 +115,7 @@ function useShippedFonts(): string {
 <fontconfig>
 ${dirs.map((dir) => `  <dir>${dir}</dir>`).join("\n")}
   <cachedir>${path.join(folder, "cache")}</cachedir>
+${FALLBACK_RULES}
 </fontconfig>
 `;
   const file = path.join(folder, "fonts.conf");
@@ -149,12 +169,13 @@ function shippedCoverage(): Set<number> {
   }
 }
 
-/** A fingerprint of the font files, for the image cache key. */
+/** A fingerprint of the font files and of how families are matched, for the image cache keys. */
 export function fontFingerprint(): string {
+  const rules = crypto.createHash("sha256").update(FALLBACK_RULES).digest("hex").slice(0, 12);
   return FONT_PACKAGES.map((font) => {
     const version = (require(`${font.npm}/package.json`) as { version: string }).version;
     return `${font.npm}@${version}`;
   })
-    .concat(`@fontsource/noto-color-emoji@${emojiPackageVersion()}`)
+    .concat(`@fontsource/noto-color-emoji@${emojiPackageVersion()}`, `rules:${rules}`)
     .join(",");
 }

@@ -84,4 +84,23 @@ await drawnSvg(fs.readFileSync(${JSON.stringify(logo)}, "utf8"), 320, 96);`),
   assert.is(afterLogo, alone, "the Arabic line after a logo has another width: another font drew it");
 });
 
+test("SVG text that asks for a generic or a system family is drawn in the first shipped font", async () => {
+  // fonts.ts has run in this process (test/run.ts imports it first).
+  const { FONTCONFIG_FILE } = await import("../../src/social/fonts.ts");
+  assert.ok(FONTCONFIG_FILE);
+  const sharp = (await import("sharp")).default;
+  const drawn = (family: string) =>
+    sharp(
+      Buffer.from(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="64"><rect width="320" height="64" fill="#fff"/><text x="8" y="44" font-family="${family}" font-size="28" font-weight="bold">Social Inspection</text></svg>`,
+      ),
+    )
+      .raw()
+      .toBuffer();
+  const noto = await drawn("Noto Sans");
+  for (const family of ["sans-serif", "Arial", "Helvetica, sans-serif", "serif"]) {
+    assert.ok((await drawn(family)).equals(noto), `${family} is not drawn in Noto Sans`);
+  }
+});
+
 test.run();
