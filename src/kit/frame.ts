@@ -2,10 +2,10 @@
  * The profile-picture frame: a square in the campaign's primary colour with a round window,
  * transparent, where the photo shows; the tagline in a band at the bottom and the emblem at the
  * top. The square, window and emblem are the same in every language of a campaign, so they are
- * drawn once and each language's tagline is laid on a copy. Right-to-left text is shaped and
- * aligned by Pango like the share cards.
+ * drawn once and each language's tagline is laid on them as the PNG is encoded. Right-to-left
+ * text is shaped and aligned by Pango like the share cards.
  */
-import sharp from "sharp";
+import sharp, { type OverlayOptions } from "sharp";
 import { Canvas, drawnSvg, type RawImage, toRaw } from "../social/canvas.ts";
 import { keptRecent } from "../social/memo.ts";
 import { fitText } from "../social/text.ts";
@@ -21,7 +21,7 @@ export interface FrameInput {
 export async function renderFrame(input: FrameInput): Promise<Buffer> {
   const { size, ring, band } = input.design;
   const base = await frameBase(input.design, input.theme);
-  const canvas = new Canvas(size, size, { data: Buffer.from(base.data), channels: 4 });
+  const layers: OverlayOptions[] = [];
   if (band > 0) {
     const text = await fitText({
       text: input.tagline,
@@ -33,13 +33,18 @@ export async function renderFrame(input: FrameInput): Promise<Buffer> {
       max: input.design.text.max,
       min: input.design.text.min,
     });
-    canvas.draw(
-      text,
-      Math.round((size - text.width) / 2),
-      Math.round(size - band + (band - text.height) / 2),
-    );
+    layers.push({
+      input: text.data,
+      raw: { width: text.width, height: text.height, channels: 4 },
+      left: Math.round((size - text.width) / 2),
+      top: Math.round(size - band + (band - text.height) / 2),
+    });
   }
-  return canvas.png(4);
+  // libvips lays the words on the shared drawing as it encodes: no copy of the whole picture.
+  return sharp(base.data, { raw: { width: size, height: size, channels: 4 } })
+    .composite(layers)
+    .png({ compressionLevel: 4, adaptiveFiltering: false }) // as the poster preview (canvas.ts)
+    .toBuffer();
 }
 
 const bases = keptRecent<RawImage>(8);

@@ -59,10 +59,12 @@ export async function drawPreview(input: PosterInput, poster: Layout): Promise<B
     }
   }
   drawRun();
-  const drawn = await Promise.all(layers);
+  // The page is filled in order while libvips draws the texts: each layer is waited for only
+  // when its turn comes (a failure is thrown there, not left unhandled before).
+  for (const layer of layers) layer?.catch(() => undefined);
   const canvas = new Canvas(width, height, input.theme.background);
   for (const [index, item] of poster.items.entries()) {
-    const layer = drawn[index];
+    const layer = await layers[index];
     if (layer) canvas.draw(layer.image, layer.left, layer.top);
     else if (item.kind === "fill")
       canvas.fill(at(item.x), at(item.y), at(item.width), at(item.height), item.colour);

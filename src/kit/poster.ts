@@ -37,15 +37,15 @@ export interface PosterFiles {
  */
 export async function renderPoster(input: PosterInput): Promise<PosterFiles> {
   const poster = await layoutPoster(input, "a3", PRINT_DPI, prepare);
-  const images = await Promise.all(
+  // The preview first: most of its work is libvips', which goes on while the PDFs are written.
+  const preview = drawPreview(input, poster);
+  const pdfs = Promise.all(
     poster.items.map((item) => (item.kind === "image" ? item.encoded : undefined)),
+  ).then((images) =>
+    Promise.all([writePosterPdf(input, poster, images, "a4"), writePosterPdf(input, poster, images, "a3")]),
   );
-  const [a4, a3, preview] = await Promise.all([
-    writePosterPdf(input, poster, images, "a4"),
-    writePosterPdf(input, poster, images, "a3"),
-    drawPreview(input, poster),
-  ]);
-  return { a4, a3, preview };
+  const [[a4, a3], png] = await Promise.all([pdfs, preview]);
+  return { a4, a3, preview: png };
 }
 
 /** One printable PDF; `renderPoster` makes both sizes and the preview at once. */

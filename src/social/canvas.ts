@@ -108,8 +108,8 @@ export class Canvas {
   }
 
   /**
-   * The canvas as PNG, zlib's level 6 by default. The poster preview and the frame, large flat
-   * pictures made for every language, take 4: about 4 % more bytes for two fifths less time.
+   * The canvas as PNG, zlib's level 6 by default. The poster preview, a large flat picture made
+   * for every language, takes 4: about 4 % more bytes for two fifths less time.
    */
   png(compressionLevel = 6): Promise<Buffer> {
     return sharp(this.data, { raw: { width: this.width, height: this.height, channels: this.channels } })

@@ -3,7 +3,7 @@
  * format's row height and wrap onto up to `logoRows` rows, in balanced rows (3 + 2 rather than
  * 4 + 1); only when they still do not fit the width are they all made smaller together.
  */
-import fs from "node:fs/promises";
+import fsSync from "node:fs";
 import sharp from "sharp";
 import { type Canvas, drawnSvg, type RawImage, toRaw } from "./canvas.ts";
 import type { FormatSpec } from "./design.ts";
@@ -26,7 +26,7 @@ export async function logoBand(
   const gap = pad * 2;
   const room = width - 2 * pad;
   const full = format.logos - 2 * pad;
-  const versions = await Promise.all(files.map(version));
+  const versions = files.map(version);
   const ratios = await Promise.all(
     versions.map((file) => remember(`${file}\0ratio`, () => aspectRatio(file))),
   );
@@ -69,7 +69,7 @@ const remember = keptRecent<unknown>(128) as <T>(key: string, make: () => Promis
  * of the file: share cards and posters place the same logos in every language.
  */
 export async function logoImage(file: string, height: number, width: number): Promise<RawImage> {
-  return drawn(await version(file), height, width);
+  return drawn(version(file), height, width);
 }
 
 function drawn(version: string, height: number, width: number): Promise<RawImage> {
@@ -78,8 +78,9 @@ function drawn(version: string, height: number, width: number): Promise<RawImage
   );
 }
 
-async function version(file: string): Promise<string> {
-  const stat = await fs.stat(file);
+/** A synchronous stat: a few microseconds, against a trip through libuv's thread pool for each logo of each image. */
+function version(file: string): string {
+  const stat = fsSync.statSync(file);
   return `${file}\0${stat.size}\0${stat.mtimeMs}`;
 }
 
