@@ -104,12 +104,12 @@ export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitR
       inFlight.set(
         key,
         (async () => {
-          if (await cache.has(key, extension)) {
+          if (cache.has(key, extension)) {
             reused++;
             return;
           }
           try {
-            await cache.put(key, extension, await make(job, name, poster));
+            cache.put(key, extension, await make(job, name, poster));
             rendered++;
           } catch (error) {
             const problem = kitProblem(job, name, error);

@@ -115,8 +115,8 @@ export async function makeKitZips(
       });
       // Sources in the cache are named by the hash of their content.
       const key = cacheKey({ zip: 2, entries: resolved });
-      if (!(await cache.has(key, ".zip"))) {
-        await cache.put(key, ".zip", await zipBytes(resolved, bytes));
+      if (!cache.has(key, ".zip")) {
+        cache.put(key, ".zip", await zipBytes(resolved, bytes));
         made++;
       }
       result.push([cache.path(key, ".zip"), site]);

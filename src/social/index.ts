@@ -171,7 +171,7 @@ export async function renderShareImages(jobs: ShareJob[], cacheDir: string): Pro
       inFlight.set(
         key,
         (async () => {
-          if (await cache.has(key, ".png")) {
+          if (cache.has(key, ".png")) {
             reused++;
             return;
           }
@@ -182,7 +182,7 @@ export async function renderShareImages(jobs: ShareJob[], cacheDir: string): Pro
                 `${job.image.format} share image is ${png.length} bytes, over its budget of ${job.image.maxBytes}`,
               );
             }
-            await cache.put(key, ".png", png);
+            cache.put(key, ".png", png);
             rendered++;
           } catch (error) {
             if (!(error instanceof CardFitError)) throw error;
