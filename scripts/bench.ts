@@ -230,8 +230,9 @@ async function inTurn(tasks: Array<() => Promise<unknown>>, into: { wall: number
 }
 // Thirty turns at least: a turn lasts some 30 ms, and the machine's noise is of that order.
 for (let i = 0; i < Math.max(30, RUNS * 6); i++) {
+  // One language of one campaign: its share images carry the same partners' logos as its posters.
   await inTurn(
-    FORMATS.map((format) => () => renderCard(card(format))),
+    FORMATS.map((format) => () => renderCard({ ...card(format), logos })),
     share,
   );
   await inTurn(Object.values(kitParts), kit);
