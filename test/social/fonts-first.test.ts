@@ -26,14 +26,25 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Relative modules a file imports for their values (type-only imports are erased). */
+/** Relative modules a file imports for their values (type-only imports are erased), statically or not. */
 function valueImports(file: string): string[] {
   const text = fs.readFileSync(file, "utf8");
   const found: string[] = [];
   for (const match of text.matchAll(/^import\s+(type\s+)?(?:[^"';]*?\sfrom\s+)?"([^"]+)";/gms)) {
     if (!match[1] && match[2].startsWith(".")) found.push(path.resolve(path.dirname(file), match[2]));
   }
+  for (const match of text.matchAll(/\bimport\("(\.[^"]+)"\)/g))
+    found.push(path.resolve(path.dirname(file), match[1]));
   return found;
+}
+
+/** Whether a file draws through sharp or eleventy-img: a value import of either, static or dynamic. */
+function draws(file: string): boolean {
+  const text = fs.readFileSync(file, "utf8");
+  return (
+    /^import\s+(?!type\b)[^;]*from\s+"(sharp|@11ty\/eleventy-img)";/ms.test(text) ||
+    /\bimport\("(sharp|@11ty\/eleventy-img)"\)/.test(text)
+  );
 }
 
 function importsFonts(file: string, seen = new Set<string>()): boolean {
@@ -46,9 +57,7 @@ function importsFonts(file: string, seen = new Set<string>()): boolean {
 const test = suite("shipped fonts before the first drawing");
 
 test("every module that draws through sharp or eleventy-img imports the font setup", () => {
-  const drawing = sources(path.join(root, "src")).filter((file) =>
-    /^import\s+(?!type\b)[^;]*from\s+"(sharp|@11ty\/eleventy-img)";/ms.test(fs.readFileSync(file, "utf8")),
-  );
+  const drawing = sources(path.join(root, "src")).filter(draws);
   assert.ok(drawing.length >= 5, `found ${drawing.length} modules drawing through sharp`);
   const missing = drawing.filter((file) => !importsFonts(file)).map((file) => path.relative(root, file));
   assert.equal(missing, [], "these draw without importing src/social/fonts.ts first");
@@ -82,6 +91,21 @@ await drawnSvg(fs.readFileSync(${JSON.stringify(logo)}, "utf8"), 320, 96);`),
   ]);
   assert.ok(alone > 0, `drawn ${alone} px wide`);
   assert.is(afterLogo, alone, "the Arabic line after a logo has another width: another font drew it");
+});
+
+test("a process that checks a campaign's logos first still draws text in the shipped fonts", async () => {
+  const load = pathToFileURL(path.join(root, "src/campaign/load.ts")).href;
+  const [alone, afterCheck] = await Promise.all([
+    arabicWidth(""),
+    // No cache folder: every logo is decoded (its SVG text drawn) to prove it readable.
+    arabicWidth(`const { loadCampaign } = await import(${JSON.stringify(load)});
+await loadCampaign(${JSON.stringify(path.join(root, "test/fixtures/campaigns/minimal"))}, { templatesDir: ${JSON.stringify(path.join(root, "templates"))} });`),
+  ]);
+  assert.is(
+    afterCheck,
+    alone,
+    "the Arabic line after checking a logo has another width: another font drew it",
+  );
 });
 
 test("SVG text that asks for a generic or a system family is drawn in the first shipped font", async () => {
