@@ -1,7 +1,9 @@
 /**
- * Poster text as outlines: shaped by fontkit (OpenType GSUB and GPOS, with its Arabic and
- * universal shapers), ordered by the Unicode bidirectional algorithm (bidi-js), broken into lines
- * at word boundaries (Intl.Segmenter, grapheme clusters as a last resort) and drawn as the
+ * Poster text as outlines: shaped by HarfBuzz (harfbuzzjs: the engine Pango uses for the share
+ * images, compiled to WebAssembly; it reads a font's tables lazily in native code, where a
+ * JavaScript shaper took some 100 ms per process to decode them), ordered by the Unicode
+ * bidirectional algorithm (bidi-js), broken into lines at word boundaries (Intl.Segmenter,
+ * grapheme clusters as a last resort) and drawn as the
  * glyphs' own curves, so the PDFs carry paths that are sharp at any size. Each character takes
  * the first shipped font that has it, in the share images' fallback order (src/social/fonts.ts).
  *
@@ -10,7 +12,7 @@
  */
 import fs from "node:fs";
 import bidiModule from "bidi-js";
-import { create, type Font, type Glyph } from "fontkit";
+import * as hb from "harfbuzzjs";
 import { FONT_PACKAGES, fontFile, type Weight } from "../social/fonts.ts";
 import { smallerSize } from "../social/text.ts";
 
@@ -37,8 +39,9 @@ export interface VectorText {
 }
 
 export interface PlacedGlyph {
-  font: Font;
-  glyph: Glyph;
+  face: Face;
+  /** The glyph's index in its font. */
+  glyph: number;
   /** Font units to pixels. */
   scale: number;
   x: number;
@@ -47,33 +50,57 @@ export interface PlacedGlyph {
 
 /**
  * A shipped font of one weight, read when a character first asks for it: text in Latin script
- * never reads the Chinese font (10 MB, 6 ms).
+ * never reads the Chinese font (10 MB, 6 ms). HarfBuzz reads its tables lazily, in native code.
  */
-class Face {
-  #font?: Font;
+export class Face {
+  #font?: hb.Font;
+  #extents?: { ascent: number; descent: number };
 
   constructor(private readonly file: string) {}
 
-  get font(): Font {
-    this.#font ??= create(fs.readFileSync(this.file)) as Font;
+  get font(): hb.Font {
+    this.#font ??= new hb.Font(new hb.Face(new hb.Blob(fs.readFileSync(this.file))));
     return this.#font;
   }
 
-  /** Ascent and descent in ems, from the font's horizontal header. */
+  get unitsPerEm(): number {
+    return this.font.face.upem;
+  }
+
+  /** Whether the font maps this character to a glyph of its own. */
+  has(point: number): boolean {
+    return (this.font.nominalGlyph(point) ?? 0) !== 0;
+  }
+
+  /** Ascent and descent in ems, from the font's horizontal metrics. */
   get ascent(): number {
-    return this.font.ascent / this.font.unitsPerEm;
+    return this.metrics().ascent;
   }
 
   get descent(): number {
-    return -this.font.descent / this.font.unitsPerEm;
+    return this.metrics().descent;
   }
+
+  private metrics() {
+    if (!this.#extents) {
+      const { ascender, descender } = this.font.hExtents();
+      this.#extents = { ascent: ascender / this.unitsPerEm, descent: -descender / this.unitsPerEm };
+    }
+    return this.#extents;
+  }
+}
+
+/** A glyph as shaped: its index in the font and the characters it stands for. */
+export interface ShapedGlyph {
+  id: number;
+  codePoints: number[];
 }
 
 /** A stretch of text of one embedding level and one font, shaped on its own. */
 export interface Piece {
   face: Face;
   level: number;
-  glyphs: Glyph[];
+  glyphs: ShapedGlyph[];
   /** Pen offsets and advances in ems. */
   positions: Array<{ x: number; y: number; advance: number }>;
   width: number;
@@ -133,8 +160,8 @@ export function shapeText(text: string, lang: string, weight: Weight, dir: "ltr"
   for (let i = 0; i < text.length; ) {
     const point = text.codePointAt(i) ?? 0;
     const char = String.fromCodePoint(point);
-    let face = list.findIndex((face) => face.font.hasGlyphForCodePoint(point));
-    if (face < 0 || (COMMON.test(char) && list[previous].font.hasGlyphForCodePoint(point))) face = previous;
+    let face = list.findIndex((face) => face.has(point));
+    if (face < 0 || (COMMON.test(char) && list[previous].has(point))) face = previous;
     if (/\p{M}|\u200C|\u200D/u.test(char)) face = previous;
     previous = face;
     chars[i] = mirrored.get(i) ?? char;
@@ -214,13 +241,24 @@ export function shapeText(text: string, lang: string, weight: Weight, dir: "ltr"
   return units;
 }
 
-/** One run through fontkit: glyphs in visual order, positions in ems. */
+/** One buffer for every run: shaping is synchronous, and the buffer is reset before each. */
+const buffer = new hb.Buffer();
+
+/**
+ * One run through HarfBuzz: glyphs in visual order, positions in ems. The script is guessed from
+ * the text; the language picks the font's language-specific forms (Persian, Tigrinya, Chinese).
+ */
 function shape(run: string, face: Face, level: number, lang: string): Piece {
-  const direction = level % 2 === 1 ? "rtl" : "ltr";
-  const glyphRun = face.font.layout(run, undefined, undefined, openTypeLanguage(lang), direction);
-  const em = face.font.unitsPerEm;
+  buffer.reset();
+  buffer.addText(run);
+  buffer.setDirection(level % 2 === 1 ? hb.Direction.RTL : hb.Direction.LTR);
+  buffer.setLanguage(lang);
+  buffer.guessSegmentProperties();
+  hb.shape(face.font, buffer);
+  const infos = buffer.getGlyphInfos();
+  const em = face.unitsPerEm;
   let pen = 0;
-  const positions = glyphRun.positions.map((position) => {
+  const positions = buffer.getGlyphPositions().map((position) => {
     const placed = {
       x: pen + position.xOffset / em,
       y: position.yOffset / em,
@@ -229,30 +267,33 @@ function shape(run: string, face: Face, level: number, lang: string): Piece {
     pen += placed.advance;
     return placed;
   });
+  // Each glyph stands for the characters from its cluster to the next cluster of the run.
+  const starts = [...new Set(infos.map((info) => info.cluster))].sort((a, b) => a - b);
+  const glyphs = infos.map((info): ShapedGlyph => {
+    const end = starts.find((start) => start > info.cluster) ?? run.length;
+    return {
+      id: info.codepoint,
+      codePoints: [...run.slice(info.cluster, end)].map((char) => char.codePointAt(0) ?? 0),
+    };
+  });
   let top = 0;
   let bottom = 0;
-  for (const [index, glyph] of glyphRun.glyphs.entries()) {
-    const { minY, maxY } = glyph.bbox;
-    if (!Number.isFinite(minY) || !Number.isFinite(maxY)) continue;
-    top = Math.max(top, maxY / em + positions[index].y);
-    bottom = Math.max(bottom, -minY / em - positions[index].y);
+  for (const [index, glyph] of glyphs.entries()) {
+    const extents = face.font.glyphExtents(glyph.id);
+    if (!extents || extents.height === 0) continue;
+    top = Math.max(top, extents.yBearing / em + positions[index].y);
+    bottom = Math.max(bottom, -(extents.yBearing + extents.height) / em - positions[index].y);
   }
   return {
     face,
     level,
-    glyphs: glyphRun.glyphs,
+    glyphs,
     positions,
     width: pen,
     space: /^\s+$/u.test(run),
     top,
     bottom,
   };
-}
-
-/** OpenType language tags for the languages whose fonts have language-specific forms. */
-function openTypeLanguage(lang: string): string | undefined {
-  const tags: Record<string, string> = { fa: "FAR", ur: "URD", ti: "TGY", am: "AMH", zh: "ZHS" };
-  return tags[lang.split("-")[0]];
 }
 
 /** Greedy lines at `size`: as many units as fit the width, a unit too wide cut into graphemes. */
@@ -315,12 +356,12 @@ export function layoutText(
     let pen = dir === "rtl" ? blockWidth - line.width : 0;
     const placed: PlacedGlyph[] = [];
     for (const piece of line.ordered) {
-      const scale = size / piece.face.font.unitsPerEm;
+      const scale = size / piece.face.unitsPerEm;
       for (const [index, glyph] of piece.glyphs.entries()) {
         const position = piece.positions[index];
         placed.push({
-          font: piece.face.font,
-          glyph,
+          face: piece.face,
+          glyph: glyph.id,
           scale,
           x: pen + position.x * size,
           y: baseline - position.y * size,
@@ -378,7 +419,7 @@ interface GlyphOutline {
   points: number[];
 }
 
-const glyphOutlines = new WeakMap<Font, Map<number, GlyphOutline>>();
+const glyphOutlines = new WeakMap<Face, Map<number, GlyphOutline>>();
 
 /** One decimal of a font unit (a thousandth of an em at most): far below what prints. */
 function unit(value: number): string {
@@ -390,13 +431,13 @@ function unit(value: number): string {
  * from the same few hundred outlines. Quadratic curves (TrueType) are raised to cubic ones, the
  * only curves PDF has.
  */
-function glyphOutline(font: Font, glyph: Glyph): GlyphOutline {
-  let fontOutlines = glyphOutlines.get(font);
+function glyphOutline(face: Face, glyph: number): GlyphOutline {
+  let fontOutlines = glyphOutlines.get(face);
   if (!fontOutlines) {
     fontOutlines = new Map();
-    glyphOutlines.set(font, fontOutlines);
+    glyphOutlines.set(face, fontOutlines);
   }
-  let made = fontOutlines.get(glyph.id);
+  let made = fontOutlines.get(glyph);
   if (made) return made;
   const pdf: string[] = [];
   let segments = "";
@@ -408,29 +449,29 @@ function glyphOutline(font: Font, glyph: Glyph): GlyphOutline {
   };
   let current = [0, 0];
   let first = [0, 0];
-  for (const { command, args } of glyph.path.commands) {
-    if (command === "moveTo") {
-      current = first = [args[0], args[1]];
+  for (const { type, values } of face.font.glyphToJson(glyph)) {
+    if (type === "M") {
+      current = first = [values[0], values[1]];
       add("M", current);
-    } else if (command === "lineTo") {
-      current = [args[0], args[1]];
+    } else if (type === "L") {
+      current = [values[0], values[1]];
       add("L", current);
-    } else if (command === "quadraticCurveTo") {
-      const [cx, cy, x, y] = args;
+    } else if (type === "Q") {
+      const [cx, cy, x, y] = values;
       const third = (fx: number, fy: number) => [fx + ((cx - fx) * 2) / 3, fy + ((cy - fy) * 2) / 3];
       add("C", [...third(current[0], current[1]), ...third(x, y), x, y]);
       current = [x, y];
-    } else if (command === "bezierCurveTo") {
-      add("C", args);
-      current = [args[4], args[5]];
-    } else if (command === "closePath") {
+    } else if (type === "C") {
+      add("C", values);
+      current = [values[4], values[5]];
+    } else if (type === "Z") {
       pdf.push("h");
       segments += "Z";
       current = first;
     }
   }
   made = { pdf: pdf.join("\n"), segments, points };
-  fontOutlines.set(glyph.id, made);
+  fontOutlines.set(glyph, made);
   return made;
 }
 
@@ -446,8 +487,8 @@ function factor(value: number): string {
 export function pdfPaths(text: VectorText): string {
   const pdf: string[] = [];
   for (const line of text.lines) {
-    for (const { font, glyph, scale, x, y } of line) {
-      const outline = glyphOutline(font, glyph);
+    for (const { face, glyph, scale, x, y } of line) {
+      const outline = glyphOutline(face, glyph);
       if (!outline.pdf) continue;
       pdf.push(`q ${factor(scale)} 0 0 ${factor(-scale)} ${factor(x)} ${factor(y)} cm\n${outline.pdf}\nf Q`);
     }
@@ -476,8 +517,8 @@ export function svgPath(text: VectorText, scale: number, left: number, top: numb
   let d = "";
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const line of text.lines) {
-    for (const { font, glyph, scale: size, x, y } of line) {
-      const { segments, points } = glyphOutline(font, glyph);
+    for (const { face, glyph, scale: size, x, y } of line) {
+      const { segments, points } = glyphOutline(face, glyph);
       const s = size * scale * 100;
       const ox = (left + x * scale) * 100;
       const oy = (top + y * scale) * 100;
