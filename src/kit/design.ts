@@ -34,7 +34,12 @@ const frameSchema = z.object({
   size: z.number().int().positive(),
   ring: z.number().positive(),
   band: z.number().nonnegative(),
-  text: z.object({ max: z.number().positive(), min: z.number().positive() }),
+  /** lineHeight: the distance between lines as a multiple of the size, as on share cards. */
+  text: z.object({
+    max: z.number().positive(),
+    min: z.number().positive(),
+    lineHeight: z.number().min(1).max(3).default(1.25),
+  }),
   emblem: z.number().nonnegative(),
 });
 

@@ -32,6 +32,8 @@ export async function renderFrame(input: FrameInput): Promise<Buffer> {
       height: band - ring / 2,
       max: input.design.text.max,
       min: input.design.text.min,
+      // The same distance between lines in every script (Arabic's own is half as tall again).
+      lineHeight: input.design.text.lineHeight,
     });
     layers.push({
       input: text.data,

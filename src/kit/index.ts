@@ -24,7 +24,7 @@ import {
 } from "./poster.ts";
 
 /** Bump when the drawing of any artefact changes, so cached ones are made again. */
-export const KIT_VERSION = 6;
+export const KIT_VERSION = 7;
 
 export type KitFileName =
   | "poster-a4.pdf"
