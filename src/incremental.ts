@@ -52,7 +52,8 @@ function readOrMark(file: string): Buffer {
 
 /**
  * The generator's code as it runs: src/ through tsx, or dist/ once compiled (a dist/ older than
- * src/ is what builds, so it is what the fingerprint must follow).
+ * src/ is what builds, so the fingerprint must follow it). src/ is hashed as well: compiled code
+ * still reads its page templates and UI strings from there.
  */
 const CODE_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -62,8 +63,8 @@ const CODE_DIR = path.dirname(fileURLToPath(import.meta.url));
  */
 export async function generatorFingerprint(root: string): Promise<string> {
   const hash = crypto.createHash("sha256");
-  hashTree(hash, CODE_DIR);
-  for (const part of ["templates", "assets", "eleventy.config.ts", "package-lock.json"]) {
+  if (path.resolve(CODE_DIR) !== path.resolve(root, "src")) hashTree(hash, CODE_DIR);
+  for (const part of ["src", "templates", "assets", "eleventy.config.ts", "package-lock.json"]) {
     const full = path.join(root, part);
     const stat = await fs.stat(full).catch(() => undefined);
     if (stat?.isDirectory()) hashTree(hash, full);

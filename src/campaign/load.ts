@@ -262,11 +262,11 @@ async function checkLogo(
   const bytes = await fs.readFile(real);
   const digest = imageDigest(bytes);
   if (await wasChecked(cacheDir, digest)) return real;
+  // Loaded only for a logo not checked before: validating unchanged campaigns never loads sharp.
+  // The font setup first (a failure there is not the logo's): decoding an SVG logo draws its
+  // text, and fontconfig reads its configuration only once per process.
+  await import("../social/fonts.ts");
   try {
-    // Loaded only for a logo not checked before: validating unchanged campaigns never loads sharp.
-    // The font setup first: decoding an SVG logo draws its text, and fontconfig reads its
-    // configuration only once per process.
-    await import("../social/fonts.ts");
     const { default: sharp } = await import("sharp");
     const image = sharp(bytes, { limitInputPixels: MAX_LOGO_PIXELS, failOn: "truncated" });
     const { width, height } = await image.metadata();

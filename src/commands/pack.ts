@@ -43,17 +43,14 @@ export async function packFolder(folder: string, zipFile: string): Promise<{ fil
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
-  // Already-compressed images are stored; text is deflated.
-  const zip = await zipEntries(
-    await Promise.all(
-      names.map(async (name) => ({
-        name,
-        data: await fs.readFile(path.join(folder, name)),
-        compress: !/\.(png|jpe?g|webp|avif|gif|woff2?|zip)$/i.test(name),
-      })),
-    ),
-    { level: 9, time: FIXED_TIME },
-  );
+  // One file at a time: a large site would run out of file handles read all at once.
+  const files = [];
+  for (const name of names) {
+    // Already-compressed images are stored; text is deflated.
+    const compress = !/\.(png|jpe?g|webp|avif|gif|woff2?|zip)$/i.test(name);
+    files.push({ name, data: await fs.readFile(path.join(folder, name)), compress });
+  }
+  const zip = zipEntries(files, { level: 9, time: FIXED_TIME });
   await fs.mkdir(path.dirname(zipFile), { recursive: true });
   const temporary = `${zipFile}.${process.pid}.tmp`;
   await fs.writeFile(temporary, zip);

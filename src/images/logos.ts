@@ -52,8 +52,11 @@ export async function processLogo(partner: Partner, slug: string, cacheDir: stri
   const options = {
     widths: WIDTHS,
     formats: [...FORMATS],
-    // SVG text is drawn with the shipped fonts: other fonts or matching rules, other files.
+    // SVG text is drawn with the shipped fonts: other fonts or matching rules, other files, and
+    // other names, since the published logos are served as immutable.
     outputDir: path.join(cacheDir, "logos", FONTS_KEY),
+    filenameFormat: (id: string, _src: string, width: number, format: string) =>
+      `${id}-${FONTS_KEY.slice(0, 6)}-${width}.${format}`,
     urlPath,
     svgShortCircuit: false,
     sharpAvifOptions: AVIF_OPTIONS,

@@ -5,6 +5,8 @@
  * a rebuild with nothing changed draws nothing. Text too long for a poster stops the build with
  * the content file and field named.
  */
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -22,6 +24,26 @@ import {
   type PosterWords,
   renderPoster,
 } from "./poster.ts";
+
+/** The libraries that shape, lay out and write the kit: a new version of one makes the kit again. */
+export const LIBRARY_VERSIONS = ["harfbuzzjs", "bidi-js", "pdf-lib", "qrcode", "ics", "fflate"].map(
+  (name) => `${name}@${packageVersion(name)}`,
+);
+
+/** A dependency's version, from the package.json above its entry point (not every package exports it). */
+function packageVersion(name: string): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+  for (;;) {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) {
+      const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (manifest.name === name) return manifest.version ?? "unknown";
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return "unknown";
+    dir = parent;
+  }
+}
 
 /** Bump when the drawing of any artefact changes, so cached ones are made again. */
 export const KIT_VERSION = 7;
@@ -68,7 +90,12 @@ interface Task {
 
 export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitReport> {
   const cache = new ImageCache(path.join(cacheDir, "kit"));
-  const environment = { kit: KIT_VERSION, vips: sharp.versions.vips, fonts: fontFingerprint() };
+  const environment = {
+    kit: KIT_VERSION,
+    vips: sharp.versions.vips,
+    fonts: fontFingerprint(),
+    libraries: LIBRARY_VERSIONS,
+  };
   const logoHashes = new Map<string, Promise<string>>();
   const hashLogo = (file: string) => {
     if (!logoHashes.has(file)) logoHashes.set(file, fileHash(file));

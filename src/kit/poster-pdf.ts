@@ -77,8 +77,11 @@ export async function writePosterPdf(
   const page = pdf.addPage([pageWidth, pageHeight]);
   for (const [index, item] of poster.items.entries()) {
     const image = images[index];
-    if (item.kind === "image" && image)
+    if (item.kind === "image") {
+      // The page's content names every image of the layout.
+      if (!image) throw new Error(`the poster's image ${index} was not prepared for the PDF`);
       page.node.setXObject(PDFName.of(`I${index}`), imageObject(pdf, image));
+    }
     if (item.kind === "text" && item.text.lines.length > 0) {
       page.node.setXObject(
         PDFName.of(`T${index}`),

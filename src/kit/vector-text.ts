@@ -152,8 +152,8 @@ const OPENING = /[\p{Ps}\p{Pi}]$/u;
 export function shapeText(text: string, lang: string, weight: Weight, dir: "ltr" | "rtl"): Unit[] {
   const list = facesOf(weight);
   const { levels } = bidi.getEmbeddingLevels(text, dir);
-  const mirrored = bidi.getMirroredCharactersMap(text, levels);
-  // Each UTF-16 index: its character (mirrored where right-to-left asks) and its font.
+  // Each UTF-16 index: its character and its font. Brackets and quotes in right-to-left runs are
+  // not mirrored here: HarfBuzz mirrors them itself when it shapes a run right to left.
   const chars: string[] = [];
   const fontOf: number[] = [];
   let previous = 0;
@@ -164,7 +164,7 @@ export function shapeText(text: string, lang: string, weight: Weight, dir: "ltr"
     if (face < 0 || (COMMON.test(char) && list[previous].has(point))) face = previous;
     if (/\p{M}|\u200C|\u200D/u.test(char)) face = previous;
     previous = face;
-    chars[i] = mirrored.get(i) ?? char;
+    chars[i] = char;
     fontOf[i] = face;
     i += char.length;
   }

@@ -114,7 +114,7 @@ export async function makeKitZips(
         return { ...entry, source };
       });
       // Sources in the cache are named by the hash of their content.
-      const key = cacheKey({ zip: 2, entries: resolved });
+      const key = cacheKey({ zip: 3, entries: resolved });
       if (!cache.has(key, ".zip")) {
         cache.put(key, ".zip", await zipBytes(resolved, bytes));
         made++;

@@ -120,7 +120,12 @@ ${FALLBACK_RULES}
 `;
   const file = path.join(folder, "fonts.conf");
   fs.mkdirSync(folder, { recursive: true });
-  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== config) fs.writeFileSync(file, config);
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== config) {
+    // Written aside and renamed: another process may be reading the file.
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, config);
+    fs.renameSync(temporary, file);
+  }
   process.env.FONTCONFIG_FILE = file;
   return file;
 }

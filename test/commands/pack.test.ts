@@ -16,6 +16,8 @@ interface Entry {
   name: string;
   data: Buffer;
   modified: Date;
+  /** General-purpose bit 3: a data descriptor follows the entry (streaming readers refuse it after a stored one). */
+  descriptor: boolean;
 }
 
 /** Reads a zip with yauzl, a second implementation independent of the one that wrote it. */
@@ -34,6 +36,7 @@ function readZip(file: string): Promise<Entry[]> {
               name: entry.fileName,
               data: Buffer.concat(chunks),
               modified: entry.getLastModDate(),
+              descriptor: (entry.generalPurposeBitFlag & 0x8) !== 0,
             });
             zip.readEntry();
           });
@@ -72,6 +75,7 @@ test("the zip holds every file of the campaign folder, sorted, with its exact by
   for (const entry of entries) {
     assert.ok(entry.data.equals(await fs.readFile(path.join(folder, entry.name))), entry.name);
     assert.is(entry.modified.getFullYear(), 1980, entry.name);
+    assert.not.ok(entry.descriptor, `${entry.name} is followed by a data descriptor`);
   }
   await fs.rm(out, { recursive: true });
 });

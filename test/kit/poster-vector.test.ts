@@ -12,7 +12,7 @@ import { loadKitDesign } from "../../src/kit/design.ts";
 import { type PosterInput, renderPoster } from "../../src/kit/poster.ts";
 import { layoutPoster } from "../../src/kit/poster-layout.ts";
 import { pdfImage } from "../../src/kit/poster-pdf.ts";
-import { shapeText } from "../../src/kit/vector-text.ts";
+import { layoutText, shapeText } from "../../src/kit/vector-text.ts";
 import { accented, mirrored } from "../../src/translations/pseudo.ts";
 import { FIXTURES, TEMPLATES } from "../helpers/fixtures.ts";
 
@@ -112,6 +112,21 @@ test("Arabic letters are joined: each takes its initial, medial or final form", 
     isolated,
     "not the isolated letters one after another",
   );
+});
+
+test("right to left: brackets and quotes face the words they enclose", () => {
+  // Laid out on one line, glyphs from left to right: the phrase's closing bracket stands at its
+  // left, drawn as "(", and its opening one at its right, drawn as ")".
+  const seen = (text: string) => {
+    const units = shapeText(text, "ar", "bold", "rtl");
+    const [line] = layoutText(units, 100, 10_000, "rtl", "bold").lines;
+    return [...line].sort((a, b) => a.x - b.x).map((placed) => placed.face.font.glyphName(placed.glyph));
+  };
+  const parens = seen("(مجاناً)");
+  assert.is(parens[0], "parenleft", parens.join(" "));
+  assert.is(parens[parens.length - 1], "parenright", parens.join(" "));
+  const quotes = seen("«الآن»").filter((name) => name.startsWith("guillemot"));
+  assert.equal(quotes, ["guillemotleft", "guillemotright"]);
 });
 
 test("every script the share images support is drawn with real glyphs, none missing", () => {

@@ -26,7 +26,10 @@ const EXAMPLES = {
   },
 };
 
-/** Entry names of a zip, in their order, read by yauzl; checks every entry has the fixed time. */
+/**
+ * Entry names of a zip, in their order, read by yauzl; checks every entry has the fixed time and
+ * no data descriptor (general-purpose bit 3), which streaming readers refuse after a stored entry.
+ */
 function zipNames(file: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true }, (error, zip) => {
@@ -34,6 +37,8 @@ function zipNames(file: string): Promise<string[]> {
       const names: string[] = [];
       zip.on("entry", (entry: yauzl.Entry) => {
         names.push(entry.fileName);
+        if (entry.generalPurposeBitFlag & 0x8)
+          reject(new Error(`${file}: ${entry.fileName} is followed by a data descriptor`));
         const time = entry.getLastModDate();
         if (
           time.getFullYear() !== 2000 ||
