@@ -10,10 +10,17 @@ import { fixtureCampaign, ROOT, tempDir } from "./helpers/fixtures.ts";
 const run = promisify(execFile);
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
-/** Runs the CLI as a person would and returns its exit code and output. */
+/** Runs the CLI as a person would (from the project folder, or `cwd`) and returns its exit code and output. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliIn(ROOT, ...args);
+}
+
+async function cliIn(
+  cwd: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(TSX, [path.join(ROOT, "src/cli.ts"), ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(TSX, [path.join(ROOT, "src/cli.ts"), ...args], { cwd });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string };
@@ -55,6 +62,23 @@ test("--debug adds the stack trace", async () => {
   assert.is(result.code, 1);
   assert.match(result.stderr, /CampaignError: .*file is empty/);
   assert.match(result.stderr, /\s+at /);
+});
+
+test("build works from any working folder, not only the project's", async () => {
+  const { campaignsDir, cleanup } = await fixtureCampaign();
+  const elsewhere = await tempDir();
+  const result = await cliIn(
+    elsewhere,
+    "build",
+    "--campaigns",
+    campaignsDir,
+    "--out",
+    path.join(elsewhere, "_site"),
+  );
+  await cleanup();
+  assert.is(result.code, 0, result.stderr || result.stdout);
+  await fs.access(path.join(elsewhere, "_site/minimal/fr/index.html"));
+  await fs.rm(elsewhere, { recursive: true, force: true });
 });
 
 test("build prints a line per campaign and a summary with the images it drew and reused", async () => {

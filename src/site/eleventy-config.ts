@@ -10,11 +10,15 @@ export default function (eleventyConfig: EleventyConfigLike) {
   eleventyConfig.addPlugin(campaignSite);
 }
 
+/**
+ * No input folder here: every build passes the absolute path of src/site/pages/, so the command
+ * works from any folder (a relative one here would be read from the working directory). The
+ * includes folder is relative to the input.
+ */
 export const config = {
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",
   dir: {
-    input: "src/site/pages",
     includes: "../../../templates",
   },
 };
