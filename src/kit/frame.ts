@@ -6,7 +6,7 @@
  * text is shaped and aligned by Pango like the share cards.
  */
 import sharp, { type OverlayOptions } from "sharp";
-import { Canvas, drawnSvg, type RawImage, toRaw } from "../social/canvas.ts";
+import { drawnSvg, type RawImage, toRaw } from "../social/canvas.ts";
 import { keptRecent } from "../social/memo.ts";
 import { fitText } from "../social/text.ts";
 import type { FrameDesign } from "./design.ts";
@@ -60,16 +60,20 @@ function frameBase(design: FrameDesign, theme: FrameInput["theme"]): Promise<Raw
     const radius = size / 2 - ring;
     // Even-odd: the square minus the circle; the emblem's round badge at the top.
     const shape = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}"><path fill-rule="evenodd" fill="${theme.primary}" d="M0 0H${size}V${size}H0Z M${centre - radius} ${centre}a${radius} ${radius} 0 1 0 ${2 * radius} 0a${radius} ${radius} 0 1 0 ${-2 * radius} 0Z"/>${band > 0 ? `<rect x="0" y="${size - band}" width="${size}" height="${band}" fill="${theme.primary}"/>` : ""}${emblem > 0 ? `<circle cx="${centre}" cy="${emblem / 2}" r="${emblem / 2}" fill="${theme.primary}"/>` : ""}</svg>`;
-    const drawn = await toRaw(sharp(Buffer.from(shape)));
-    if (emblem === 0) return drawn;
-    const canvas = new Canvas(size, size, { data: Buffer.from(drawn.data), channels: 4 });
-    const inner = Math.round(emblem * 0.6);
-    const svg = design.emblemSvg.replaceAll("currentColor", theme.background);
-    canvas.draw(
-      await drawnSvg(svg, inner, inner),
-      Math.round(centre - inner / 2),
-      Math.round((emblem - inner) / 2),
-    );
-    return { data: canvas.data, width: size, height: size };
+    const picture = sharp(Buffer.from(shape));
+    if (emblem > 0) {
+      const inner = Math.round(emblem * 0.6);
+      const svg = design.emblemSvg.replaceAll("currentColor", theme.background);
+      const mark = await drawnSvg(svg, inner, inner);
+      picture.composite([
+        {
+          input: mark.data,
+          raw: { width: inner, height: inner, channels: 4 },
+          left: Math.round(centre - inner / 2),
+          top: Math.round((emblem - inner) / 2),
+        },
+      ]);
+    }
+    return toRaw(picture);
   });
 }

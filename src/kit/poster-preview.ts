@@ -31,34 +31,16 @@ export async function drawPreview(input: PosterInput, poster: Layout): Promise<B
   const scale = width / poster.width;
   const at = (value: number) => Math.round(value * scale);
   // Texts and images drawn at preview size at once (libvips works on them side by side), then
-  // laid on the page in order. A run of texts of one colour (the band's, the hotlines') is one
-  // drawing: each drawing has a cost of its own.
-  const layers: Array<Promise<Layer | undefined> | undefined> = [];
-  let run: { colour: string; paths: PlacedPath[]; first: number } | undefined;
-  const drawRun = () => {
-    if (run) layers[run.first] = drawPaths(run.paths, run.colour, width, height);
-    run = undefined;
-  };
-  for (const [index, item] of poster.items.entries()) {
-    if (item.kind === "text" && item.text.lines.length > 0) {
-      const path = svgPath(item.text, scale, item.x * scale, item.y * scale);
-      if (!path.d) continue;
-      if (run?.colour !== item.colour) drawRun();
-      run ??= { colour: item.colour, paths: [], first: index };
-      run.paths.push(path);
-      continue;
-    }
-    drawRun();
+  // laid on the page in order.
+  const layers = poster.items.map((item): Promise<Layer | undefined> | undefined => {
     if (item.kind === "image") {
       const size = `${Math.max(1, at(item.image.width))}x${Math.max(1, at(item.image.height))}`;
-      layers[index] = scaled(item.image, size).then((image) => ({
-        image,
-        left: at(item.x),
-        top: at(item.y),
-      }));
+      return scaled(item.image, size).then((image) => ({ image, left: at(item.x), top: at(item.y) }));
     }
-  }
-  drawRun();
+    if (item.kind !== "text" || item.text.lines.length === 0) return undefined;
+    const path = svgPath(item.text, scale, item.x * scale, item.y * scale);
+    return path.d ? drawPath(path, item.colour, width, height) : undefined;
+  });
   // The page is filled in order while libvips draws the texts: each layer is waited for only
   // when its turn comes (a failure is thrown there, not left unhandled before).
   for (const layer of layers) layer?.catch(() => undefined);
@@ -96,21 +78,21 @@ interface Layer {
 }
 
 /**
- * Text outlines of one colour drawn by librsvg in the box around their ink (whole pixels, one
- * more each side for anti-aliasing), on the same pixel grid as the page.
+ * A text's outlines drawn by librsvg in the box around their ink (whole pixels, one more each side
+ * for anti-aliasing), on the same pixel grid as the page.
  */
-async function drawPaths(
-  paths: PlacedPath[],
+async function drawPath(
+  path: PlacedPath,
   colour: string,
   width: number,
   height: number,
 ): Promise<Layer | undefined> {
-  const left = Math.max(0, Math.floor(Math.min(...paths.map((path) => path.left))) - 1);
-  const top = Math.max(0, Math.floor(Math.min(...paths.map((path) => path.top))) - 1);
-  const boxWidth = Math.min(width, Math.ceil(Math.max(...paths.map((path) => path.right))) + 1) - left;
-  const boxHeight = Math.min(height, Math.ceil(Math.max(...paths.map((path) => path.bottom))) + 1) - top;
+  const left = Math.max(0, Math.floor(path.left) - 1);
+  const top = Math.max(0, Math.floor(path.top) - 1);
+  const boxWidth = Math.min(width, Math.ceil(path.right) + 1) - left;
+  const boxHeight = Math.min(height, Math.ceil(path.bottom) + 1) - top;
   if (boxWidth <= 0 || boxHeight <= 0) return undefined;
-  // The paths are in hundredths of a pixel.
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${boxWidth}" height="${boxHeight}" viewBox="${left} ${top} ${boxWidth} ${boxHeight}"><g fill="${colour}" transform="scale(0.01)">${paths.map((path) => `<path d="${path.d}"/>`).join("")}</g></svg>`;
+  // The path is in hundredths of a pixel.
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${boxWidth}" height="${boxHeight}" viewBox="${left} ${top} ${boxWidth} ${boxHeight}"><path fill="${colour}" transform="scale(0.01)" d="${path.d}"/></svg>`;
   return { image: await toRaw(sharp(Buffer.from(svg))), left, top };
 }

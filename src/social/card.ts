@@ -1,3 +1,10 @@
+/**
+ * One share card: the template's emblem, the day's date, the title and tagline of one language,
+ * the main hotline, the site's address and, on the larger formats, the partners' logos, in the
+ * campaign's colours. The format's `stack` (card.json) orders the blocks from top to bottom and
+ * says where empty room goes. Layout follows the text direction: everything starts on the right
+ * in Arabic or Persian; the phone number and the address stay left-to-right.
+ */
 import type { Direction } from "../i18n/languages.ts";
 import { Canvas, drawnSvg } from "./canvas.ts";
 import type { Block, FormatSpec } from "./design.ts";
