@@ -21,7 +21,7 @@ import {
   siteFingerprint,
   writeManifest,
 } from "./incremental.ts";
-import { projectPaths } from "./paths.ts";
+import { PAGES_DIR, projectPaths } from "./paths.ts";
 import type { SiteData } from "./site/data.ts";
 import { HEADERS_FILE, writeHeaders } from "./site/headers.ts";
 import { Timings } from "./timings.ts";
@@ -137,7 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       ...(await import("./site/verify.ts")),
     }));
     const data = await siteData(campaigns, { ...paths, render, timings, kit: options.kit });
-    const written = await timings.measure("pages", () => renderSite(options.root, staging, data));
+    const written = await timings.measure("pages", () => renderSite(staging, data));
     await timings.measure("checks", () => verifySite(staging, campaigns, { folders: [...render] }));
     await timings.measure("swap", async () => {
       for (const slug of reusable) await linkTree(path.join(outDir, slug), path.join(staging, slug));
@@ -270,9 +270,9 @@ async function planReuse(
 }
 
 /** Runs Eleventy with the already-validated data; returns the output paths it wrote, relative. */
-async function renderSite(root: string, outDir: string, data: SiteData): Promise<string[]> {
+async function renderSite(outDir: string, data: SiteData): Promise<string[]> {
   const { Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(path.join(root, "src/site/pages"), outDir, {
+  const eleventy = new Eleventy(PAGES_DIR, outDir, {
     configPath: eleventyConfigPath(),
     quietMode: true,
     config: (eleventyConfig) => {

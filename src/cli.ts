@@ -6,9 +6,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The project root: the folder above src/ (or above dist/ when running compiled). */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
 const USAGE = `Usage: campaign <command> [options]
 
 Commands:
@@ -46,7 +43,8 @@ export async function main(argv: string[]): Promise<number> {
     if (asked || !command) (asked ? console.log : console.error)(USAGE);
     return asked ? 0 : 2;
   }
-  const context = { root: ROOT };
+  // The project is the working folder: its campaigns/, assets/, templates/ and .cache/.
+  const context = { root: process.cwd() };
   switch (command) {
     case "check":
       return (await import("./commands/check.ts")).run(rest, context);

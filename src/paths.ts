@@ -1,10 +1,27 @@
-/** Where a project keeps its campaigns, looks and cache. Imports nothing heavy. */
+/** Where a project keeps its campaigns, looks and cache, and where the generator's own files are. Imports nothing heavy. */
+import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
+/** The generator's code as it runs: src/ through tsx, or dist/ once compiled (with its data files). */
+export const CODE_DIR = path.dirname(fileURLToPath(import.meta.url));
+/** The page routes Eleventy renders (src/site/pages/, copied into dist/ by the compile step). */
+export const PAGES_DIR = path.join(CODE_DIR, "site", "pages");
+
+/** The generator's folder: the one holding src/ or dist/, templates/ and package.json. */
+export const GENERATOR_ROOT = path.dirname(CODE_DIR);
+/** The templates that ship with the generator (default, benelux). */
+export const GENERATOR_TEMPLATES = path.join(GENERATOR_ROOT, "templates");
+
+/**
+ * A project's folders: its campaigns, its shared assets, its cache, and its templates (its own
+ * templates/ folder, or the generator's when it has none).
+ */
 export function projectPaths(root: string) {
+  const own = path.join(root, "templates");
   return {
     campaignsDir: path.join(root, "campaigns"),
-    templatesDir: path.join(root, "templates"),
+    templatesDir: fs.existsSync(own) ? own : GENERATOR_TEMPLATES,
     cacheDir: path.join(root, ".cache"),
   };
 }

@@ -1,29 +1,20 @@
 /**
- * `serve` on a temporary copy of the project: an invalid edit prints its problems and the server
- * keeps the last good pages; a valid edit is picked up.
+ * `serve` (npm start), the compiled command in a project folder: on loopback only; an invalid
+ * edit prints its problems and the server keeps the last good pages; a valid edit is picked up.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import * as assert from "uvu/assert";
-import { FIXTURES, ROOT, tempDir } from "./helpers/fixtures.ts";
+import { assertCompiled, type LongRunning, startCompiled } from "./helpers/compiled.ts";
+import { FIXTURES, tempDir } from "./helpers/fixtures.ts";
+import { listeningSockets } from "./helpers/sockets.ts";
 import { suite } from "./helpers/suite.ts";
 
 const test = suite("serve");
 
 let work = "";
-let child: ChildProcess | undefined;
-let output = "";
+let server: LongRunning | undefined;
 let origin = "";
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Waits until `check` holds, polling; fails with the server's output when it never does. */
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
@@ -32,7 +23,7 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  assert.unreachable(`${what} did not happen within ${ms / 1000} s. Server output:\n${output}`);
+  assert.unreachable(`${what} did not happen within ${ms / 1000} s. Server output:\n${server?.output()}`);
 }
 
 const get = async (sitePath: string) => {
@@ -41,49 +32,32 @@ const get = async (sitePath: string) => {
 };
 
 test.before(async () => {
+  assertCompiled();
   work = await tempDir("serve-");
-  for (const entry of ["src", "templates", "eleventy.config.ts", "package.json", "tsconfig.json"])
-    await fs.cp(path.join(ROOT, entry), path.join(work, entry), { recursive: true });
-  await fs.symlink(path.join(ROOT, "node_modules"), path.join(work, "node_modules"), "dir");
   await fs.cp(path.join(FIXTURES, "campaigns/minimal"), path.join(work, "campaigns/minimal"), {
     recursive: true,
   });
-  const port = await freePort();
-  child = spawn(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    [path.join(work, "src/cli.ts"), "serve", "--port", String(port)],
-    {
-      cwd: work,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  // The server answers on the port asked for (or, if Eleventy had to take another, the one it
-  // names). Polled rather than read from the log, which a quiet logger may leave out; the first
-  // build and the watcher come first, which can take a while on a busy machine.
-  origin = `http://localhost:${port}`;
-  await until(
-    "the first page",
-    async () => {
-      const named = /Server at http:\/\/localhost:(\d+)\//.exec(output)?.[1];
-      if (named) origin = `http://localhost:${named}`;
-      return Boolean(await get("/minimal/en/"));
-    },
-    150_000,
-  );
+  server = startCompiled(["serve", "--port", "0"], work);
+  const [, port] = await server.waitFor(/Preview: http:\/\/localhost:(\d+)\//, 150_000);
+  origin = `http://127.0.0.1:${port}`;
 });
 
 test.after(async () => {
-  if (child?.pid && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child?.once("exit", resolve));
-  }
+  await server?.stop();
   await fs.rm(work, { recursive: true, force: true });
+});
+
+test("listens on loopback only, and says so", () => {
+  const sockets = listeningSockets(server?.child.pid as number);
+  assert.ok(sockets.length > 0);
+  for (const socket of sockets) assert.ok(socket.loopback, `listening on ${socket.address}`);
+  assert.match(server?.output() ?? "", "Only this computer can open them (127.0.0.1 and ::1).");
+});
+
+test("pages carry the live-reload script, which is served from the same origin", async () => {
+  const page = (await get("/minimal/en/")) ?? "";
+  assert.match(page, '<script src="/.preview/reload.js" defer></script></body>');
+  assert.match((await get("/.preview/reload.js")) ?? "", "EventSource");
 });
 
 test("an invalid edit prints its problem and the last good pages stay served", async () => {
@@ -93,15 +67,17 @@ test("an invalid edit prints its problem and the last good pages stay served", a
   const yaml = path.join(work, "campaigns/minimal/campaign.yaml");
   const words = await fs.readFile(content, "utf8");
 
-  const before = output.length;
+  const before = server?.output().length ?? 0;
   await fs.writeFile(content, words.replace("Minimal campaign", "Half-typed title"));
   await fs.writeFile(yaml, (await fs.readFile(yaml, "utf8")).replace("2024-07-30", "2024-02-30"));
   await until("the problem being printed", () =>
-    /campaign\.yaml:1 date: this date does not exist in the calendar/.test(output.slice(before)),
+    /campaign\.yaml:1 date: this date does not exist in the calendar/.test(
+      server?.output().slice(before) ?? "",
+    ),
   );
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.is(await get("/minimal/en/"), good, "the page changed after an invalid edit");
-  assert.is(child?.exitCode, null, "the server stopped");
+  assert.is(server?.child.exitCode, null, "the server stopped");
 
   // Fixed: the edit shows.
   await fs.writeFile(yaml, (await fs.readFile(yaml, "utf8")).replace("2024-02-30", "2024-07-30"));

@@ -23,6 +23,7 @@ import {
 } from "./partners.ts";
 import { CampaignError, type Problem } from "./problems.ts";
 import { type CampaignFile, campaignFileSchema, languageTag, type Theme } from "./schema.ts";
+import { unsafeSvgParts } from "./svg-safety.ts";
 import { templateProblems } from "./template.ts";
 import { validate } from "./validate.ts";
 import { parseYaml, type YamlSource } from "./yaml-source.ts";
@@ -146,7 +147,7 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
       const logo = await checkLogo(logoFolder, partner.logo, options.cacheDir);
       if (typeof logo === "string") {
         partners[index] = { name, names: partnerNames(partner, settings.languages), logo, url };
-        const unsafe = await unsafeSvgParts(logo);
+        const unsafe = await unsafeLogoParts(logo);
         if (unsafe.length > 0) {
           warnings.push({
             ...logoAt,
@@ -311,18 +312,10 @@ async function loadContent(
   return content;
 }
 
-/** What in an SVG could run or load something if it were published as SVG. */
-async function unsafeSvgParts(file: string): Promise<string[]> {
+/** The unsafe parts of an SVG logo (see svg-safety.ts); none for other images. */
+async function unsafeLogoParts(file: string): Promise<string[]> {
   if (path.extname(file).toLowerCase() !== ".svg") return [];
-  const svg = await fs.readFile(file, "utf8");
-  const checks: Array<[RegExp, string]> = [
-    [/<script\b/i, "<script>"],
-    [/\son[a-z]+\s*=/i, "on* event attributes"],
-    [/javascript:/i, "javascript: links"],
-    [/<foreignObject\b/i, "<foreignObject>"],
-    [/(?:xlink:)?href\s*=\s*["']\s*(?:https?:)?\/\//i, "references to other sites"],
-  ];
-  return checks.filter(([pattern]) => pattern.test(svg)).map(([, name]) => name);
+  return unsafeSvgParts(await fs.readFile(file, "utf8"));
 }
 
 /** The file's text, or a problem when it is missing, unreadable or not UTF-8. */

@@ -7,8 +7,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
+import { ADMIN_SOURCE, DECAP_DIST } from "./admin-files.ts";
 import { type Backend, campaignEntries, cmsConfig } from "./config.ts";
-import { ADMIN_SOURCE, DECAP_DIST } from "./server.ts";
 
 const API_ORIGINS: Record<string, string> = {
   github: "https://api.github.com https://github.com",
@@ -22,7 +22,8 @@ export function adminCsp(backend: Backend): string {
     "script-src 'self' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    `connect-src 'self'${api}`,
+    // Decap reads an upload back from its blob: address before sending it.
+    `connect-src 'self' blob:${api}`,
     "frame-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",

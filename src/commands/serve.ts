@@ -1,11 +1,10 @@
-/** `serve [--port <n>]`: Eleventy's dev server with live reload, writing to .cache/preview. */
-import { type CommandContext, guarded, parseOptions } from "./shared.ts";
+/** `serve [--port <n>] [--host <address>]`: the preview with live reload, written to .cache/preview. */
+import { runPreview } from "./preview.ts";
+import type { CommandContext } from "./shared.ts";
 
 export async function run(argv: string[], context: CommandContext): Promise<number> {
-  return guarded(argv, async () => {
-    const { values } = parseOptions(argv, { port: { type: "string" } });
-    const { serve } = await import("../serve.ts");
-    await serve({ root: context.root, port: values.port ? Number(values.port) : 8080 });
-    return 0;
+  return runPreview(argv, context, {
+    editor: false,
+    usage: "campaign serve [--port <n>] [--host <address>]",
   });
 }

@@ -47,7 +47,7 @@ export function report(error: unknown, debug: boolean): number {
   } else if (error instanceof UsageError) {
     console.error(error.message);
     return 2;
-  } else if (error instanceof Error && error.name === "ScaffoldError") {
+  } else if (error instanceof Error && (error.name === "ScaffoldError" || error.name === "PortInUse")) {
     console.error(error.message);
   } else {
     const message = error instanceof Error ? error.message : String(error);

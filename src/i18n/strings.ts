@@ -7,11 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The JSON files stay in src/i18n/strings/; found from here whether running src/ or the compiled dist/. */
-export const STRINGS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../src/i18n/strings",
-);
+/** The JSON files beside this module: src/i18n/strings/, or their copy in the compiled dist/. */
+export const STRINGS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "strings");
 export const REFERENCE_LANGUAGE = "en";
 
 export type Tree = { [key: string]: string | Tree };

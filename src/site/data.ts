@@ -136,6 +136,8 @@ export interface SiteData {
   notFound: { site?: NotFoundView; campaigns: NotFoundView[] };
   /** The pages whose language has a kit (all, unless the kit is turned off): frame pages. */
   kitPages: PageView[];
+  /** The folder of templates the pages are rendered from. */
+  templatesDir: string;
 }
 
 export interface SiteDataOptions {
@@ -229,6 +231,7 @@ export async function siteData(all: Campaign[], options: SiteDataOptions): Promi
     kit: { rendered: kit.rendered, reused: kit.reused },
     notFound: { site: all[0] && notFoundView(all[0]), campaigns: campaigns.map(notFoundView) },
     kitPages: pages.filter((page) => page.kit.length > 0),
+    templatesDir: options.templatesDir,
   };
 }
 

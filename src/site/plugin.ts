@@ -15,18 +15,20 @@ import { absoluteUrl, relativeUrl } from "./urls.ts";
 export interface CampaignSiteOptions {
   /** Project root holding campaigns/, templates/ and .cache/. */
   root?: string;
+  /** Called when a build has written everything into the output (the preview reloads then). */
+  onWritten?: () => void;
 }
 
 export interface EleventyConfigLike {
   globalData: Record<string, unknown>;
-  /** Eleventy's folders, known once the configuration is read. */
-  directories: { includes: string };
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addWatchTarget(target: string): void;
   setLibrary(name: string, library: unknown): void;
   on(event: string, callback: (...args: never[]) => unknown): void;
   addPlugin(plugin: (config: never, options?: never) => unknown, options?: unknown): void;
+  setUseGitIgnore(use: boolean): void;
+  setWatchJavaScriptDependencies(watch: boolean): void;
 }
 
 export { projectPaths };
@@ -46,8 +48,8 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
 
   // Nunjucks: files found by template layers (layered-loader.ts); a changed template file
   // clears the compiled ones, since one file may stand in for several templates.
-  // The folder is Eleventy's includes folder (templates/ in eleventy-config.ts).
-  const nunjucksEnvironment = layeredEnvironment(() => eleventyConfig.directories.includes);
+  // The folder is the project's templates/ (or the generator's), known once the data is.
+  const nunjucksEnvironment = layeredEnvironment(() => current?.templatesDir ?? paths.templatesDir);
   eleventyConfig.setLibrary("njk", nunjucksEnvironment);
   // Designs (card.json, poster.json, frame.json) are read once per build, and again after an edit.
   eleventyConfig.on("eleventy.beforeWatch", () => {
@@ -88,5 +90,6 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   // Events: logos and share images, made in the cache, are copied in once the pages are written.
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (current) await copyIntoSite(current.files, directories.output);
+    options.onWritten?.();
   });
 }

@@ -1,10 +1,9 @@
 import fs from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
 import { parse } from "yaml";
-import { type RunningEditor, startEditor } from "../../src/cms/editor.ts";
+import { type RunningPreview, startPreview } from "../../src/preview/index.ts";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
 import { ROOT, TEMPLATES, tempDir } from "../helpers/fixtures.ts";
 import { suite } from "../helpers/suite.ts";
@@ -13,19 +12,7 @@ const test = suite("the CMS in a real browser");
 const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
 
 const SLUG = "blue-heart-2023-be";
-const state = {} as { browser: Browser; editor: RunningEditor; contentRoot: string };
-
-/** A port the system says is free now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const state = {} as { browser: Browser; editor: RunningPreview; contentRoot: string };
 
 test.before(async () => {
   const browser = await launchBrowser();
@@ -38,7 +25,7 @@ test.before(async () => {
   // The partners the campaign names by id are declared in the project's assets/ (a copy: the
   // test edits one).
   await fs.cp(path.join(ROOT, "assets"), path.join(contentRoot, "assets"), { recursive: true });
-  const editor = await startEditor({ root: ROOT, contentRoot, port: await freePort() });
+  const editor = await startPreview({ contentRoot, port: 0, editor: true });
   Object.assign(state, { browser, editor, contentRoot });
 });
 
@@ -63,7 +50,7 @@ it("edit the French tagline side by side, save: one line changes on disk and the
   const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const origins = new Set<string>();
   page.on("request", (request) => origins.add(new URL(request.url()).origin));
-  await page.goto(`${state.editor.url}admin/`);
+  await page.goto(state.editor.adminUrl as string);
   await page.getByRole("button", { name: /login/i }).click();
   await page.goto(`${state.editor.url}admin/#/collections/${SLUG}/entries/page`);
 
@@ -124,7 +111,7 @@ it("a shared partner's French name, edited in its own field, changes one line of
   const file = path.join(state.contentRoot, "assets/partners.yaml");
   const before = await fs.readFile(file, "utf8");
   const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${state.editor.url}admin/`);
+  await page.goto(state.editor.adminUrl as string);
   await page.getByRole("button", { name: /login/i }).click();
   await page.goto(`${state.editor.url}admin/#/collections/partners/entries/partners`);
   // The list shows each partner by id, folded: open fps-justice, then its names.
@@ -153,6 +140,30 @@ it("a shared partner's French name, edited in its own field, changes one line of
   await page.close();
 });
 
+it("an unsafe SVG uploaded in the media library is refused, and the admin says why", async () => {
+  const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(state.editor.adminUrl as string);
+  await page.getByRole("button", { name: /login/i }).click();
+  await page.getByRole("button", { name: "Media" }).click();
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>';
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "partner.svg",
+    mimeType: "image/svg+xml",
+    buffer: Buffer.from(svg),
+  });
+  await page.getByText("the SVG contains <script>").waitFor({ timeout: 15_000 });
+  const media = path.join(state.contentRoot, "campaigns/media/partner.svg");
+  assert.not.ok(
+    await fs.access(media).then(
+      () => true,
+      () => false,
+    ),
+    "the SVG was written",
+  );
+  await page.close();
+});
+
 it("the preview of an Arabic text is right-to-left, in the template's stylesheet", async () => {
   const settings = parse(
     await fs.readFile(path.join(state.contentRoot, "campaigns", SLUG, "campaign.yaml"), "utf8"),
@@ -164,7 +175,7 @@ it("the preview of an Arabic text is right-to-left, in the template's stylesheet
   const title = /^title: (.*)$/m.exec(arabic)?.[1] as string;
 
   const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${state.editor.url}admin/`);
+  await page.goto(state.editor.adminUrl as string);
   await page.getByRole("button", { name: /login/i }).click();
   await page.goto(`${state.editor.url}admin/#/collections/${SLUG}/entries/page`);
   await page.locator('input[id^="tagline-field"]').first().waitFor();

@@ -1,0 +1,143 @@
+/**
+ * The editor on the preview server, so the admin and everything it talks to share one origin:
+ * /admin/ (the page, Decap CMS from node_modules, the generated configuration),
+ * /admin/status.json (the check's problems) and /api/v1 (decap-server's file-system backend,
+ * behind the checks of editor-api.ts, writing into the project's campaigns/ and assets/).
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
+import { stringify } from "yaml";
+import { CampaignError, loadCampaigns, type Problem } from "../campaign/index.ts";
+import { ADMIN_SOURCE, DECAP_DIST } from "../cms/admin-files.ts";
+import { campaignEntries, cmsConfig } from "../cms/config.ts";
+import { mergeSaved } from "../cms/merge.ts";
+import { adminCsp } from "../cms/publish.ts";
+import { projectPaths } from "../paths.ts";
+import {
+  type ApiRequest,
+  checkApiRequest,
+  editablePath,
+  MAX_REQUEST_BYTES,
+  RefusedRequest,
+} from "./editor-api.ts";
+
+const require = createRequire(import.meta.url);
+
+export interface StatusProblem {
+  campaign: string;
+  where: string;
+  key?: string;
+  message: string;
+  text: string;
+}
+
+/** Problems of every campaign, as the check finds them; none when all is valid. */
+export async function checkProblems(contentRoot: string): Promise<StatusProblem[]> {
+  const paths = projectPaths(contentRoot);
+  try {
+    await loadCampaigns(paths.campaignsDir, paths);
+    return [];
+  } catch (error) {
+    if (!(error instanceof CampaignError)) {
+      return [{ campaign: "", where: "", message: (error as Error).message, text: String(error) }];
+    }
+    return error.problems.map((problem) => statusProblem(problem, paths.campaignsDir, contentRoot));
+  }
+}
+
+function statusProblem(problem: Problem, campaignsDir: string, contentRoot: string): StatusProblem {
+  const file = path.isAbsolute(problem.file) ? problem.file : path.resolve(contentRoot, problem.file);
+  const campaign = path.relative(campaignsDir, file).split(path.sep)[0] ?? "";
+  const relative = path.relative(contentRoot, file).split(path.sep).join("/");
+  const where = problem.line ? `${relative}:${problem.line}` : relative;
+  const text = problem.key ? `${where} ${problem.key}: ${problem.message}` : `${where}: ${problem.message}`;
+  return { campaign, where, ...(problem.key ? { key: problem.key } : {}), message: problem.message, text };
+}
+
+const noStore = (response: Response) => response.set("Cache-Control", "no-store");
+
+/** /admin/: the page with its Content-Security-Policy, the generated files, then the static ones. */
+export function adminRoutes(contentRoot: string): Router {
+  const { campaignsDir } = projectPaths(contentRoot);
+  const router = express.Router({ strict: true });
+  const csp = adminCsp({ name: "local" });
+  router.get("/admin", (_request, response) => response.redirect(301, "/admin/"));
+  router.get("/admin/", (_request, response) => {
+    const html = fs.readFileSync(path.join(ADMIN_SOURCE, "index.html"), "utf8");
+    noStore(response).set("Content-Security-Policy", csp).type("html").send(html);
+  });
+  router.get("/admin/config.yml", async (_request, response, next) => {
+    try {
+      const config = await cmsConfig({ campaignsDir, repoRoot: contentRoot, backend: { name: "local" } });
+      noStore(response).type("text/yaml; charset=utf-8").send(stringify(config));
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.get("/admin/campaigns.json", async (_request, response, next) => {
+    try {
+      noStore(response).json(await campaignEntries(campaignsDir));
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.get("/admin/status.json", async (_request, response, next) => {
+    try {
+      noStore(response).json({ problems: await checkProblems(contentRoot) });
+    } catch (error) {
+      next(error);
+    }
+  });
+  const files = { dotfiles: "deny", index: false, redirect: false, fallthrough: true } as const;
+  router.use("/admin", express.static(ADMIN_SOURCE, files), express.static(DECAP_DIST, files));
+  return router;
+}
+
+/** /api/v1: decap-server's file-system backend, behind the checks of editor-api.ts. */
+export async function editorApi(contentRoot: string): Promise<Router> {
+  const router = express.Router();
+  router.use("/api/v1", express.json({ limit: MAX_REQUEST_BYTES }));
+  router.post("/api/v1", (request: Request, response: Response, next: NextFunction) => {
+    try {
+      checkApiRequest(contentRoot, request.body as ApiRequest);
+    } catch (error) {
+      if (!(error instanceof RefusedRequest)) return next(error);
+      console.warn(`editor: refused: ${error.message}`);
+      response.status(error.status).json({ error: error.message });
+      return;
+    }
+    if ((request.body as ApiRequest).action === "persistEntry") mergeWithDisk(contentRoot, request.body);
+    next();
+  });
+  // decap-server reads its repository folder from the environment when it registers. It also
+  // registers a CORS middleware for localhost origins, which the access checks make moot: a
+  // request from another origin never gets this far.
+  const previous = process.env.GIT_REPO_DIRECTORY;
+  process.env.GIT_REPO_DIRECTORY = contentRoot;
+  const { registerLocalFs } = require("decap-server/dist/middlewares.js") as {
+    registerLocalFs: (app: unknown, options: { logLevel: string }) => Promise<void>;
+  };
+  const api = express();
+  await registerLocalFs(api, { logLevel: "warn" });
+  if (previous === undefined) delete process.env.GIT_REPO_DIRECTORY;
+  else process.env.GIT_REPO_DIRECTORY = previous;
+  router.post("/api/v1", api);
+  return router;
+}
+
+interface SavedFile {
+  path: string;
+  raw: string;
+}
+
+/** Keeps what did not change as written on disk (see cms/merge.ts). */
+function mergeWithDisk(contentRoot: string, body: ApiRequest): void {
+  const params = body.params as { entry?: SavedFile; dataFiles?: SavedFile[] };
+  for (const file of params.dataFiles ?? (params.entry ? [params.entry] : [])) {
+    const absolute = path.join(contentRoot, editablePath(contentRoot, file.path));
+    const existing = fs.existsSync(absolute) ? fs.readFileSync(absolute, "utf8") : undefined;
+    file.raw = mergeSaved(file.path, existing, file.raw);
+  }
+}
