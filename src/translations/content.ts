@@ -1,9 +1,10 @@
 /**
  * A campaign's words out to XLIFF and back. Export cuts the source language's content file into
  * units and fills in the target language's current words where its file has the same blocks;
- * import checks every unit, rebuilds the Markdown around the translations and writes
- * content/page.<lang>.md only when nothing is wrong. campaign.yaml and content files are read through
- * src/campaign/ (its YAML reader, schema and content rules).
+ * import checks every unit against an export made now (protected.ts), rebuilds the Markdown
+ * around the translations and writes content/page.<lang>.md only when nothing is wrong.
+ * campaign.yaml and content files are read through src/campaign/ (its YAML reader, schema and
+ * content rules).
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -15,8 +16,9 @@ import { CampaignError, type Problem } from "../campaign/problems.ts";
 import { type CampaignFile, campaignFileSchema } from "../campaign/schema.ts";
 import { validate } from "../campaign/validate.ts";
 import { parseYaml } from "../campaign/yaml-source.ts";
+import { type Inline, protectedProblems, protectedValue } from "./protected.ts";
 import { cutContent, markupShape, type Piece, type Run, runsToMarkdown } from "./segments.ts";
-import type { State, Unit, XliffFile } from "./xliff.ts";
+import { numbered, type State, type Unit, type XliffFile } from "./xliff.ts";
 
 /** Read out to the translator with each unit. */
 const NOTES: Record<string, string> = {
@@ -184,24 +186,36 @@ export async function importContent(
   const problems: Problem[] = [];
   const problem = (message: string, unit?: string) =>
     problems.push({ file: xliffPath, key: unit ? `unit ${unit}` : undefined, message });
-  if (!campaign.settings.languages.includes(xliff.trgLang)) {
+  const { languages } = campaign.settings;
+  if (!languages.includes(xliff.trgLang)) {
     problem(
-      `trgLang "${xliff.trgLang}" is not a language of campaigns/${xliff.original} (${campaign.settings.languages.join(", ")}); add ${xliff.trgLang} to languages in ${path.relative(process.cwd(), campaign.yamlFile)}, then import again`,
+      `trgLang "${xliff.trgLang}" is not a language of campaigns/${xliff.original} (${languages.join(", ")}); add ${xliff.trgLang} to languages in ${path.relative(process.cwd(), campaign.yamlFile)}, then import again`,
     );
-    throw new CampaignError(problems);
+  } else if (!languages.includes(xliff.srcLang)) {
+    problem(
+      `srcLang "${xliff.srcLang}" is not a language of campaigns/${xliff.original} (${languages.join(", ")}); export the file again from one of them`,
+    );
   }
-  let parts: Part[];
-  try {
-    parts = JSON.parse(xliff.skeleton) as Part[];
-    if (!Array.isArray(parts)) throw new Error("not a list");
-  } catch {
+  if (problems.length > 0) throw new CampaignError(problems);
+  // The file is checked against what an export made now carries, read from the campaign's files:
+  // its own skeleton and <originalData> can be edited as easily as its translations.
+  const now = await exportContent({
+    campaignsDir,
+    slug: xliff.original,
+    to: xliff.trgLang,
+    from: xliff.srcLang,
+  });
+  const parts = JSON.parse(now.skeleton) as Part[];
+  if (layout(xliff.skeleton) !== layout(now.skeleton)) {
     throw new CampaignError([
       {
         file: xliffPath,
-        message: "the <skeleton> is missing or changed; export the file again and keep its skeleton",
+        message:
+          "the <skeleton> is missing or changed (or the campaign's content changed since the export); export the file again and keep its skeleton",
       },
     ]);
   }
+  const sources = new Map(now.units.map((unit) => [unit.id, numbered(unit.source)]));
   const units = new Map(xliff.units.map((unit) => [unit.id, unit]));
   const expected = parts.flatMap((part) => (typeof part === "object" && "unit" in part ? [part.unit] : []));
   const missing = expected.filter((id) => !units.has(id));
@@ -218,16 +232,8 @@ export async function importContent(
   for (const id of expected) {
     const unit = units.get(id);
     if (!unit?.target || untranslated.includes(id)) continue;
-    const want = markupShape(unit.source);
-    const got = markupShape(unit.target);
-    const lost = want.filter((shape) => !got.includes(shape));
-    const added = got.filter((shape) => !want.includes(shape));
-    if (lost.length > 0 || added.length > 0) {
-      problem(
-        `inline elements changed (${[...lost.map((s) => `missing ${describe(s)}`), ...added.map((s) => `unexpected ${describe(s)}`)].join("; ")}); keep every link, emphasis, code and phone number of the source, translating only the text inside`,
-        id,
-      );
-    }
+    for (const message of protectedProblems(sources.get(id) ?? [], unit.target, elementsChanged))
+      problem(message, id);
     const html = rawHtml(unit.target);
     if (html) {
       problem(
@@ -301,8 +307,28 @@ function rawHtml(runs: Run[]): string | undefined {
   return undefined;
 }
 
-function describe(shape: string): string {
-  const [kind, , ...rest] = shape.split(":");
-  const data = rest.join(":");
-  return kind === "ph" ? `placeholder ${data}` : `markup ${data.replace(/\[.*$/, "")}`;
+function elementsChanged(missing: Inline[], added: Inline[]): string {
+  const describe = (run: Inline) => `${run.kind === "ph" ? "placeholder" : "markup"} ${protectedValue(run)}`;
+  return `inline elements changed (${[...missing.map((run) => `missing ${describe(run)}`), ...added.map((run) => `unexpected ${describe(run)}`)].join("; ")}); keep every link, emphasis, code and phone number of the source, translating only the text inside`;
+}
+
+/** Where a skeleton puts the units, and the text around them. The reviewed value and a field's
+ * text as written are not compared: import writes them anew. */
+function layout(skeleton: string): string {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(skeleton);
+  } catch {
+    return "";
+  }
+  if (!Array.isArray(parts)) return "";
+  return JSON.stringify(
+    parts.map((part: unknown) =>
+      typeof part === "object" && part !== null && "unit" in part
+        ? { unit: part.unit }
+        : typeof part === "object" && part !== null && "reviewed" in part
+          ? { reviewed: part.reviewed !== "" }
+          : part,
+    ),
+  );
 }

@@ -120,7 +120,7 @@ function inlineRuns(raw: string, children: Token[], protect: readonly string[]):
       if (code === undefined) return [{ kind: "text", text: raw }];
       top().runs.push({ kind: "ph", data: code, what: "code", deletable: false });
     } else if (child.type === "softbreak" || child.type === "hardbreak") {
-      const lineBreak = take(/(?:[ \t]*\\?)\n[ \t>]*/y);
+      const lineBreak = take(new RegExp(LINE_BREAK, "y"));
       if (lineBreak === undefined) return [{ kind: "text", text: raw }];
       top().runs.push({ kind: "ph", data: lineBreak, what: "line break", deletable: true });
     } else if (child.nesting === 1) {
@@ -239,12 +239,19 @@ export function runsToText(runs: readonly Run[]): string {
 
 const SPACES = "[\\s\\u00a0\\u202f]*";
 
+/** The Markdown of a line break: trailing spaces or a backslash, the newline, the indentation. */
+export const LINE_BREAK = "[ \\t]*\\\\?\\n[ \\t>]*";
+
+/** A phone number as compared: however its digit groups are spaced (spaces, no-break spaces),
+ * one space between them. Not across line ends: two of them would cut the paragraph in two. */
+export const phoneSpacing = (number: string): string => number.replace(/[^\S\r\n]+/g, " ");
+
 /** The shape of a piece's markup, to compare a translation with its source. */
 export function markupShape(runs: readonly Run[]): string[] {
   const shape: string[] = [];
   for (const run of runs) {
     if (run.kind === "ph" && !run.deletable) {
-      const data = run.what === "phone number" ? run.data.replace(/[\s\u00a0\u202f]+/g, " ") : run.data;
+      const data = run.what === "phone number" ? phoneSpacing(run.data) : run.data;
       shape.push(`ph:${run.id}:${data}`);
     }
     if (run.kind === "pc")

@@ -6,9 +6,11 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { CampaignError, type Problem } from "../campaign/problems.ts";
+import { languageTag } from "../campaign/schema.ts";
 import { REFERENCE_LANGUAGE, STRINGS_DIR } from "../i18n/strings.ts";
-import { markupShape, type Run, runsToMarkdown } from "./segments.ts";
-import type { Unit, XliffFile } from "./xliff.ts";
+import { protectedProblems } from "./protected.ts";
+import { type Run, runsToMarkdown } from "./segments.ts";
+import { numbered, type Unit, type XliffFile } from "./xliff.ts";
 
 type Tree = { [key: string]: string | Tree };
 interface StringsFile {
@@ -154,6 +156,24 @@ export async function importUi(
       },
     ]);
   }
+  // The language tags name the files read and written.
+  for (const [name, tag] of [
+    ["srcLang", xliff.srcLang],
+    ["trgLang", xliff.trgLang],
+  ]) {
+    if (!languageTag.safeParse(tag).success)
+      problem(`${name} "${tag}" is not a language tag; export the file again`);
+  }
+  if (problems.length > 0) throw new CampaignError(problems);
+  // Placeholders are checked against the source strings file as it is now, not the XLIFF file's
+  // own <originalData>, which can be edited.
+  const sourceFile = path.join(dir, `${xliff.srcLang}.json`);
+  const source = await readStringsFile(sourceFile);
+  if (!source) {
+    throw new CampaignError([
+      { file: xliffPath, message: `srcLang "${xliff.srcLang}" has no strings file (${sourceFile})` },
+    ]);
+  }
   const units = new Map(xliff.units.map((unit) => [unit.id, unit]));
   const shape = merged(skeleton.strings ?? {}, reference?.strings ?? {});
   const keys = flatten(shape).map(([key]) => key);
@@ -167,12 +187,11 @@ export async function importUi(
   for (const key of keys) {
     const unit = units.get(key);
     if (!unit?.target || untranslated.includes(key)) continue;
-    if (markupShape(unit.source).join() !== markupShape(unit.target).join()) {
-      problem(
-        `placeholders changed: the source has ${placeholders(unit.source) || "none"}, the translation ${placeholders(unit.target) || "none"}; keep every {placeholder} exactly once`,
-        key,
-      );
-    }
+    const sourceRuns = numbered(placeholderRuns(sourceText(source.strings, key) ?? ""));
+    const target = unit.target;
+    const placeholdersChanged = () =>
+      `placeholders changed: the source has ${placeholders(sourceRuns) || "none"}, the translation ${placeholders(target) || "none"}; keep every {placeholder} exactly once`;
+    for (const message of protectedProblems(sourceRuns, target, placeholdersChanged)) problem(message, key);
     if (/<\/?[a-z][^>]*>/i.test(runsToMarkdown(unit.target)))
       problem("raw HTML is not allowed in UI strings", key);
   }

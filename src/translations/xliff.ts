@@ -48,8 +48,8 @@ const text = (value: string): Node => ({ "#text": value });
 export function writeXliff(file: XliffFile): string {
   const units = file.units.map((unit) => {
     const data = new Map<string, string>();
-    const source = runsToNodes(unit.source, data, true);
-    const target = unit.target ? runsToNodes(unit.target, data, false) : undefined;
+    const source = runsToNodes(numbered(unit.source), data, true);
+    const target = unit.target ? runsToNodes(numbered(unit.target), data, false) : undefined;
     const children: Node[] = [];
     if (unit.notes.length > 0) {
       children.push(
@@ -98,20 +98,25 @@ export function writeXliff(file: XliffFile): string {
   return `${builder.build(document)}\n`;
 }
 
-/** Inline runs to XML nodes; numbering is by position, so source and target agree when the
- * target was made from the source. Collects the Markdown of each inline element in `data`; a
- * target whose placeholder is written differently (a phone number with no-break spaces) gets
- * its own data entry. */
-function runsToNodes(
-  runs: readonly Run[],
-  data: Map<string, string>,
-  isSource: boolean,
-  counter = { n: 0 },
-): Node[] {
+/** Runs with the ids an export gives their inline elements: numbered by position, an element
+ * before those inside it, so source and target agree when the target was made from the source.
+ * Import numbers the source it re-reads the same way to compare a translation with it. */
+export function numbered(runs: readonly Run[], counter = { n: 0 }): Run[] {
   return runs.map((run) => {
-    if (run.kind === "text") return text(run.text);
+    if (run.kind === "text") return run;
     counter.n++;
     const id = run.id ?? String(counter.n);
+    return run.kind === "ph" ? { ...run, id } : { ...run, id, runs: numbered(run.runs, counter) };
+  });
+}
+
+/** Numbered inline runs to XML nodes. Collects the Markdown of each inline element in `data`; a
+ * target whose placeholder is written differently (a phone number with no-break spaces) gets
+ * its own data entry. */
+function runsToNodes(runs: readonly Run[], data: Map<string, string>, isSource: boolean): Node[] {
+  return runs.map((run) => {
+    if (run.kind === "text") return text(run.text);
+    const id = run.id as string;
     if (run.kind === "ph") {
       let ref = `d${id}`;
       if (isSource) data.set(ref, run.data);
@@ -141,7 +146,7 @@ function runsToNodes(
         canDelete: "no",
         canCopy: "no",
       },
-      runsToNodes(run.runs, data, isSource, counter),
+      runsToNodes(run.runs, data, isSource),
     );
   });
 }

@@ -51,6 +51,36 @@ test("export writes an XLIFF file; import of a file the campaign cannot take exi
   await fs.rm(dir, { recursive: true });
 });
 
+test("import of a file whose hotline number was changed exits 1, says what changed and writes nothing", async () => {
+  const dir = await tempDir("translations-cli-");
+  const campaigns = path.join(dir, "campaigns");
+  await fs.cp(path.join(ROOT, "campaigns"), campaigns, { recursive: true });
+  const out = path.join(dir, "blue-heart-2023-be.fr-nl.xlf");
+  const page = path.join(campaigns, "blue-heart-2023-be/content/page.nl.md");
+  const before = await fs.readFile(page, "utf8");
+  await translations("export", "blue-heart-2023-be", "--to", "nl", "--out", out, "--campaigns", campaigns);
+  const xml = await fs.readFile(out, "utf8");
+  await fs.writeFile(
+    out,
+    xml.replaceAll('<data id="d1">078 055 800</data>', '<data id="d1">078 000 000</data>'),
+  );
+
+  const imported = await translations("import", out, "--campaigns", campaigns);
+  assert.is(imported.code, 1);
+  assert.match(
+    imported.output,
+    'blue-heart-2023-be.fr-nl.xlf unit description: protected value changed from "078 055 800" to "078 000 000"; protected values (phone numbers, addresses, code, {placeholders}) must stay as exported: export again or restore it',
+  );
+  assert.match(
+    imported.output,
+    'blue-heart-2023-be.fr-nl.xlf unit b4: protected value changed from "078 055 800"',
+  );
+  assert.match(imported.output, "Nothing was written.");
+  assert.not.match(imported.output, /\n\s+at /, "no stack trace");
+  assert.is(await fs.readFile(page, "utf8"), before);
+  await fs.rm(dir, { recursive: true });
+});
+
 test("usage mistakes exit 2 with the usage", async () => {
   const result = await translations("export", "benelux-2021");
   assert.is(result.code, 2);

@@ -36,6 +36,18 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   return "";
 }
 
+/** Edits the <target> of one unit of an exported file. */
+function inTarget(xml: string, unit: string, edit: (target: string) => string): string {
+  const target = new RegExp(
+    `(<unit id="${unit}">[\\s\\S]*?<target xml:space="preserve">)([\\s\\S]*?)(</target>)`,
+  );
+  assert.match(xml, target);
+  return xml.replace(
+    target,
+    (_, before: string, words: string, after: string) => before + edit(words) + after,
+  );
+}
+
 const test = suite("translations: content round trip");
 
 test("export then import without edits gives every example file back byte for byte", async () => {
@@ -88,9 +100,10 @@ test("a second XML parser reads the export as XLIFF 2.0 with one unit per piece"
   assert.ok(data.includes("078\u00a0055\u00a0800"));
 });
 
-test("emphasis, links and code become inline elements and come back as Markdown", async () => {
-  const dir = await copyExamples();
-  const file = path.join(dir, "benelux-2021/content/page.fr.md");
+/** Gives benelux-2021's French page a paragraph (b6) with emphasis, a link and code; returns
+ * the page. */
+async function addMarkup(campaignsDir: string): Promise<string> {
+  const file = path.join(campaignsDir, "benelux-2021/content/page.fr.md");
   const text = await fs.readFile(file, "utf8");
   const marked = text.replace(
     "## Une chaise pour la victime",
@@ -98,6 +111,12 @@ test("emphasis, links and code become inline elements and come back as Markdown"
   );
   assert.is.not(marked, text);
   await fs.writeFile(file, marked);
+  return marked;
+}
+
+test("emphasis, links and code become inline elements and come back as Markdown", async () => {
+  const dir = await copyExamples();
+  const marked = await addMarkup(dir);
   const xml = writeXliff(await exportContent({ campaignsDir: dir, slug: "benelux-2021", to: "fr" }));
   const document = new DOMParser().parseFromString(xml, "text/xml");
   const pcs = Array.from(document.getElementsByTagNameNS(XLIFF_NAMESPACE, "pc"));
@@ -140,7 +159,135 @@ test("a new language: export with nothing to fill, translate, import writes the 
   await fs.rm(dir, { recursive: true });
 });
 
+test("a translation keeping every protected value imports, its words and spacing its own", async () => {
+  const dir = await copyExamples();
+  const result = await roundTrip(dir, "blue-heart-2023-be", "nl", (xml) =>
+    inTarget(xml, "b4", (words) =>
+      words
+        .replace("In juli 2023", "Sinds juli 2023 (2 * 3 regels, file_name)")
+        .replace('dataRef="d1"', 'dataRef="d1t"'),
+    ).replace(/(<unit id="b4">[\s\S]*?<originalData>)/, '$1<data id="d1t">078\u00a0055\u00a0800</data>'),
+  );
+  assert.match(
+    await fs.readFile(result.file, "utf8"),
+    "\nSinds juli 2023 (2 * 3 regels, file_name) heeft België een nieuw, uniek nummer gelanceerd voor de hulplijn voor slachtoffers van mensenhandel: 078\u00a0055\u00a0800. U kunt",
+  );
+  await fs.rm(dir, { recursive: true });
+});
+
 const refuse = suite("translations: import refuses, writing nothing");
+
+/** Imports an edited export of `lang` and returns the refusal; the content file is unchanged. */
+async function refused(dir: string, slug: string, lang: string, edit: (xml: string) => string) {
+  const file = path.join(dir, slug, "content", `page.${lang}.md`);
+  const before = await fs.readFile(file, "utf8");
+  const message = await refusal(roundTrip(dir, slug, lang, edit));
+  assert.is(await fs.readFile(file, "utf8"), before, "nothing written");
+  return message;
+}
+
+refuse(
+  "a hotline number changed inside <originalData>, naming the unit, the old and the new number",
+  async () => {
+    const dir = await copyExamples();
+    const message = await refused(dir, "blue-heart-2023-be", "nl", (xml) =>
+      xml.replace(/(<unit id="b4">[\s\S]*?<data id="d1">)078 055 800/, "$1078 000 000"),
+    );
+    assert.is(
+      message,
+      `${path.relative(process.cwd(), path.join(dir, "blue-heart-2023-be.nl.xlf"))} unit b4: protected value changed from "078 055 800" to "078 000 000"; protected values (phone numbers, addresses, code, {placeholders}) must stay as exported: export again or restore it`,
+    );
+    await fs.rm(dir, { recursive: true });
+  },
+);
+
+refuse("a link address or code changed inside <originalData>", async () => {
+  const dir = await copyExamples();
+  await addMarkup(dir);
+  const message = await refused(dir, "benelux-2021", "fr", (xml) =>
+    xml
+      .replace(
+        '<data id="d2e">](https://www.example.org/a_(b))</data>',
+        '<data id="d2e">](https://evil.example/)</data>',
+      )
+      .replace('<data id="d3">`code`</data>', '<data id="d3">`rm -rf`</data>'),
+  );
+  assert.match(
+    message,
+    'unit b7: protected value changed from "[…](https://www.example.org/a_(b))" to "[…](https://evil.example/)"',
+  );
+  assert.match(message, 'unit b7: protected value changed from "`code`" to "`rm -rf`"');
+  await fs.rm(dir, { recursive: true });
+});
+
+refuse("a phone number marked deletable in the file and dropped", async () => {
+  const dir = await copyExamples();
+  const message = await refused(dir, "blue-heart-2023-be", "nl", (xml) =>
+    inTarget(xml.replaceAll('canDelete="no" ', ""), "b4", (words) =>
+      words.replace(/<ph id="1"[^>]*\/>/, "het nummer"),
+    ),
+  );
+  assert.match(message, "unit b4: inline elements changed (missing placeholder 078 055 800)");
+  await fs.rm(dir, { recursive: true });
+});
+
+refuse("an inline element the source does not have", async () => {
+  const dir = await copyExamples();
+  const message = await refused(dir, "blue-heart-2023-be", "nl", (xml) =>
+    inTarget(
+      inTarget(xml, "b4", (words) => `${words} Of bel <ph id="2" dataRef="d2" disp="phone number"/>.`),
+      "b3",
+      (words) => `<pc id="1" dataRefStart="d1s" dataRefEnd="d1e">${words}</pc>`,
+    )
+      .replace(/(<unit id="b4">[\s\S]*?<originalData>)/, '$1<data id="d2">0800 000 000</data>')
+      .replace(
+        /(<unit id="b3">[\s\S]*?)(<segment)/,
+        '$1<originalData><data id="d1s">[</data><data id="d1e">](https://evil.example/)</data></originalData>$2',
+      ),
+  );
+  assert.match(message, "unit b4: inline elements changed (unexpected placeholder 0800 000 000)");
+  assert.match(message, "unit b3: inline elements changed (unexpected markup […](https://evil.example/))");
+  await fs.rm(dir, { recursive: true });
+});
+
+refuse("a link, a web or e-mail address or a phone number typed into a translation", async () => {
+  const dir = await copyExamples();
+  const typed: Record<string, string> = {
+    b1: " Meer: [hier](https://evil.example/hulp).",
+    b2: " Zie &lt;https://evil.example&gt;.",
+    b3: " www.evil.example",
+    b8: " Mail hulp@evil.example.",
+    b10: " Bel 0800 12 34 56.",
+  };
+  const message = await refused(dir, "benelux-2021", "nl", (xml) =>
+    Object.entries(typed).reduce(
+      (edited, [unit, words]) => inTarget(edited, unit, (text) => text + words),
+      xml,
+    ),
+  );
+  for (const [unit, found] of [
+    ["b1", "a link to https://evil.example/hulp"],
+    ["b2", "a link to https://evil.example"],
+    ["b3", '"www.evil.example"'],
+    ["b8", '"hulp@evil.example"'],
+    ["b10", '"0800 12 34 56"'],
+  ]) {
+    assert.match(
+      message,
+      `unit ${unit}: adds what the source does not have: ${found}; a translation may not add`,
+    );
+  }
+  await fs.rm(dir, { recursive: true });
+});
+
+refuse("text added to the skeleton around the units", async () => {
+  const dir = await copyExamples();
+  const message = await refused(dir, "blue-heart-2023-be", "nl", (xml) =>
+    xml.replace("\\n\\n## ", "\\n\\nBel 0800 000 000.\\n\\n## "),
+  );
+  assert.match(message, "blue-heart-2023-be.nl.xlf: the <skeleton> is missing or changed");
+  await fs.rm(dir, { recursive: true });
+});
 
 refuse("a target language the campaign does not list, with the fix", async () => {
   const dir = await copyExamples();

@@ -75,4 +75,50 @@ test("final units make a reviewed file; a changed placeholder is refused with it
   await fs.rm(dir, { recursive: true });
 });
 
+/** Imports an edited export of the Dutch strings; returns the refusal, checking nothing was written. */
+async function refusedNl(edit: (xml: string) => string): Promise<string> {
+  const dir = await copyStrings();
+  const before = await fs.readFile(path.join(dir, "nl.json"), "utf8");
+  const xml = edit(writeXliff(await exportUi({ to: "nl", stringsDir: dir })));
+  let message = "";
+  try {
+    await importUi(readXliff(xml), "nl.xlf", dir);
+    assert.unreachable("expected a refusal");
+  } catch (error) {
+    assert.instance(error, CampaignError);
+    message = (error as Error).message;
+  }
+  assert.is(await fs.readFile(path.join(dir, "nl.json"), "utf8"), before, "nothing written");
+  await fs.rm(dir, { recursive: true });
+  return message;
+}
+
+test("a placeholder changed inside <originalData> is refused with its old and new value", async () => {
+  const message = await refusedNl((xml) =>
+    xml.replace(/(<unit id="hotline.callLabel">[\s\S]*?<data id="d1">)\{number\}/, "$1{nummer}"),
+  );
+  assert.is(
+    message,
+    'nl.xlf unit hotline.callLabel: protected value changed from "{number}" to "{nummer}"; protected values (phone numbers, addresses, code, {placeholders}) must stay as exported: export again or restore it',
+  );
+});
+
+test("a phone number or an address typed into a string is refused", async () => {
+  const message = await refusedNl((xml) =>
+    xml.replace(
+      /(<unit id="hotline.callLabel">[\s\S]*?<target xml:space="preserve">)Bel/,
+      "$1Bel 0800 000 000 of https://evil.example, niet",
+    ),
+  );
+  assert.match(
+    message,
+    'nl.xlf unit hotline.callLabel: adds what the source does not have: "https://evil.example", "0800 000 000"; a translation may not add',
+  );
+});
+
+test("a language that is not a language tag is refused: it names the files read and written", async () => {
+  const message = await refusedNl((xml) => xml.replace('trgLang="nl"', 'trgLang="../nl"'));
+  assert.is(message, 'nl.xlf: trgLang "../nl" is not a language tag; export the file again');
+});
+
 test.run();
