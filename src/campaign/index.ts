@@ -14,7 +14,9 @@ export type { Hotline } from "./hotline.ts";
 export type { Campaign, Partner } from "./load.ts";
 export { CampaignError, formatProblem, type Problem } from "./problems.ts";
 
-export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+import { SLUG } from "./files.ts";
+
+export { SLUG };
 
 /** Slugs of the folders under `root` that hold a campaign.yaml, sorted. */
 export async function listCampaigns(root: string): Promise<string[]> {

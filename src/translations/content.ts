@@ -12,6 +12,7 @@ import MarkdownIt from "markdown-it";
 import { stringify } from "yaml";
 import { parseContent } from "../campaign/content.ts";
 import { contentFile } from "../campaign/content-files.ts";
+import { SLUG } from "../campaign/files.ts";
 import { CampaignError, type Problem } from "../campaign/problems.ts";
 import { type CampaignFile, campaignFileSchema } from "../campaign/schema.ts";
 import { validate } from "../campaign/validate.ts";
@@ -182,6 +183,16 @@ export async function importContent(
   xliffPath: string,
   campaignsDir: string,
 ): Promise<ImportResult> {
+  // The file names its campaign; a name that is not a campaign folder's is refused before it is
+  // used in a path.
+  if (!SLUG.test(xliff.original)) {
+    throw new CampaignError([
+      {
+        file: xliffPath,
+        message: `original "${xliff.original}" is not the name of a campaign folder; export the file again`,
+      },
+    ]);
+  }
   const campaign = await readCampaignSettings(campaignsDir, xliff.original);
   const problems: Problem[] = [];
   const problem = (message: string, unit?: string) =>

@@ -148,6 +148,8 @@ export async function importUi(
   let skeleton: StringsFile;
   try {
     skeleton = JSON.parse(xliff.skeleton) as StringsFile;
+    if (typeof skeleton !== "object" || skeleton === null || Array.isArray(skeleton))
+      throw new Error("not an object");
   } catch {
     throw new CampaignError([
       {

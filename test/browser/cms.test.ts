@@ -140,6 +140,17 @@ it("a shared partner's French name, edited in its own field, changes one line of
   await page.close();
 });
 
+it("an open preview page reloads itself when a saved file has been rebuilt", async () => {
+  const page = await state.browser.newPage();
+  await page.goto(`${state.editor.url}${SLUG}/en/`);
+  const file = path.join(state.contentRoot, "campaigns", SLUG, "content/page.en.md");
+  const words = await fs.readFile(file, "utf8");
+  await fs.writeFile(file, words.replace(/^title: .*$/m, "title: Reloaded by itself"));
+  await page.locator("h1", { hasText: "Reloaded by itself" }).waitFor({ timeout: 60_000 });
+  await fs.writeFile(file, words);
+  await page.close();
+});
+
 it("an unsafe SVG uploaded in the media library is refused, and the admin says why", async () => {
   const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(state.editor.adminUrl as string);

@@ -289,6 +289,15 @@ refuse("text added to the skeleton around the units", async () => {
   await fs.rm(dir, { recursive: true });
 });
 
+refuse("a file whose original is not a campaign folder's name, before it is used in a path", async () => {
+  const dir = await copyExamples();
+  const message = await refused(dir, "blue-heart-2023-be", "nl", (xml) =>
+    xml.replace('original="blue-heart-2023-be"', 'original="../blue-heart-2023-be"'),
+  );
+  assert.match(message, 'original "../blue-heart-2023-be" is not the name of a campaign folder');
+  await fs.rm(dir, { recursive: true });
+});
+
 refuse("a target language the campaign does not list, with the fix", async () => {
   const dir = await copyExamples();
   const message = await refusal(roundTrip(dir, "benelux-2021", "de"));

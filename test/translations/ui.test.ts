@@ -121,4 +121,11 @@ test("a language that is not a language tag is refused: it names the files read 
   assert.is(message, 'nl.xlf: trgLang "../nl" is not a language tag; export the file again');
 });
 
+test("a skeleton that is not an object is refused, not a crash", async () => {
+  const message = await refusedNl((xml) =>
+    xml.replace(/<skeleton>[\s\S]*?<\/skeleton>/, "<skeleton>null</skeleton>"),
+  );
+  assert.match(message, "nl.xlf: the <skeleton> is missing or changed");
+});
+
 test.run();
