@@ -20,7 +20,7 @@ test("the admin goes under <slug>/admin/ with its own CSP, Decap from node_modul
   const html = await fs.readFile(path.join(dir, "index.html"), "utf8");
   assert.match(
     html,
-    /<meta http-equiv="Content-Security-Policy" content="default-src 'self';[^"]*connect-src 'self' https:\/\/api\.github\.com/,
+    /<meta http-equiv="Content-Security-Policy" content="default-src 'self';[^"]*connect-src 'self' blob: https:\/\/api\.github\.com/,
   );
   assert.not.match(html, /src="https?:/);
   await fs.access(path.join(dir, "decap-cms.js"));
