@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { contentFiles } from "./campaign/content-files.ts";
 import type { Problem } from "./campaign/problems.ts";
-import { resolveLayers } from "./templates/layers.ts";
+import { resolveLayers, templateFolder } from "./templates/layers.ts";
 
 /** A year as people write it in campaign text: 1900–2099, not part of a longer number. */
 const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
@@ -111,7 +111,7 @@ export async function starterFor(templatesDir: string, template: string): Promis
   // or default's is enough.
   const { layers } = resolveLayers(templatesDir, template);
   for (const layer of layers.length > 0 ? layers : [template]) {
-    const starter = path.join(templatesDir, layer, "starter");
+    const starter = path.join(templateFolder(templatesDir, layer), "starter");
     if (
       await fs.stat(starter).then(
         (stat) => stat.isDirectory(),
@@ -120,7 +120,7 @@ export async function starterFor(templatesDir: string, template: string): Promis
     )
       return starter;
   }
-  return path.join(templatesDir, "default", "starter");
+  return path.join(templateFolder(templatesDir, "default"), "starter");
 }
 
 /**

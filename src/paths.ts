@@ -1,5 +1,4 @@
 /** Where a project keeps its campaigns, looks and cache, and where the generator's own files are. Imports nothing heavy. */
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,14 +13,13 @@ export const GENERATOR_ROOT = path.dirname(CODE_DIR);
 export const GENERATOR_TEMPLATES = path.join(GENERATOR_ROOT, "templates");
 
 /**
- * A project's folders: its campaigns, its shared assets, its cache, and its templates (its own
- * templates/ folder, or the generator's when it has none).
+ * A project's folders: its campaigns, its cache, and its templates/ (which need not exist:
+ * templates are looked for there first, then among the generator's; see templates/layers.ts).
  */
 export function projectPaths(root: string) {
-  const own = path.join(root, "templates");
   return {
     campaignsDir: path.join(root, "campaigns"),
-    templatesDir: fs.existsSync(own) ? own : GENERATOR_TEMPLATES,
+    templatesDir: path.join(root, "templates"),
     cacheDir: path.join(root, ".cache"),
   };
 }

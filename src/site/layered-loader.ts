@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import nunjucks from "nunjucks";
-import { findTemplateFile, knownTemplates } from "../templates/layers.ts";
+import { findTemplateFile, knownTemplates, templateRoots } from "../templates/layers.ts";
 
 export class LayeredLoader extends nunjucks.FileSystemLoader {
   readonly #templatesDir: () => string;
@@ -33,11 +33,16 @@ export class LayeredLoader extends nunjucks.FileSystemLoader {
   find(name: string): string | undefined {
     const templatesDir = path.resolve(this.#templatesDir());
     const [template, ...rest] = name.split(/[/\\]/);
-    const found =
-      rest.length > 0 && knownTemplates(templatesDir).includes(template)
-        ? findTemplateFile(templatesDir, template, path.join(...rest))
-        : path.resolve(templatesDir, name);
-    return found?.startsWith(templatesDir + path.sep) && fs.existsSync(found) ? found : undefined;
+    if (rest.includes("..")) return undefined;
+    if (rest.length > 0 && knownTemplates(templatesDir).includes(template)) {
+      return findTemplateFile(templatesDir, template, path.join(...rest));
+    }
+    // Any other name is a file of a templates folder (the project's first), never outside one.
+    for (const root of templateRoots(templatesDir)) {
+      const found = path.resolve(root, name);
+      if (found.startsWith(root + path.sep) && fs.existsSync(found)) return found;
+    }
+    return undefined;
   }
 }
 

@@ -4,6 +4,10 @@
  * extends. A template's chain of layers is itself first, then its parent, and so on to a template
  * that extends nothing (`default`). A file is looked up by layers: the first layer that has it.
  *
+ * A project's templates/ folder is searched first, then the templates that ship with the
+ * generator: a project that depends on the generator may have no templates/ at all, or a
+ * template of its own that extends the generator's `default`.
+ *
  * Synchronous on purpose: the Nunjucks loader asks for files synchronously, and the files read
  * here are a few bytes each.
  */
@@ -11,6 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { CampaignError, closest, keyPath, type Problem } from "../campaign/problems.ts";
+import { GENERATOR_TEMPLATES } from "../paths.ts";
 
 /** The file in a template's folder that names its parent. */
 export const TEMPLATE_FILE = "template.json";
@@ -29,17 +34,32 @@ const templateSchema = z.strictObject({
 
 export type TemplateSettings = z.output<typeof templateSchema>;
 
-/** The folders of templates/, sorted. */
-export function knownTemplates(templatesDir: string): string[] {
+/** Where templates are looked for, first wins: the project's templates/, then the generator's. */
+export function templateRoots(templatesDir: string): string[] {
+  return [...new Set([path.resolve(templatesDir), GENERATOR_TEMPLATES])];
+}
+
+function folders(dir: string): string[] {
   try {
     return fs
-      .readdirSync(templatesDir, { withFileTypes: true })
+      .readdirSync(dir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
+      .map((entry) => entry.name);
   } catch {
     return [];
   }
+}
+
+/** The names of every template, the project's and the generator's, sorted. */
+export function knownTemplates(templatesDir: string): string[] {
+  return [...new Set(templateRoots(templatesDir).flatMap(folders))].sort();
+}
+
+/** The folder of template `name`: the project's own if it has one, else the generator's. */
+export function templateFolder(templatesDir: string, name: string): string {
+  const roots = templateRoots(templatesDir);
+  const found = roots.find((root) => fs.existsSync(path.join(root, name)));
+  return path.join(found ?? roots[0], name);
 }
 
 /** "known templates: benelux, default", with the closest one suggested first. */
@@ -54,7 +74,7 @@ export function readTemplateSettings(
   templatesDir: string,
   name: string,
 ): { settings?: TemplateSettings; problems: Problem[] } {
-  const file = path.join(templatesDir, name, TEMPLATE_FILE);
+  const file = path.join(templateFolder(templatesDir, name), TEMPLATE_FILE);
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -106,7 +126,7 @@ export function resolveLayers(templatesDir: string, name: string): { layers: str
   const layers = [name];
   for (;;) {
     const current = layers[layers.length - 1];
-    const file = path.join(templatesDir, current, TEMPLATE_FILE);
+    const file = path.join(templateFolder(templatesDir, current), TEMPLATE_FILE);
     const { settings, problems } = readTemplateSettings(templatesDir, current);
     if (!settings) return { layers: [], problems };
     const parent = settings.extends;
@@ -135,12 +155,12 @@ export function resolveLayers(templatesDir: string, name: string): { layers: str
     layers.push(parent);
   }
   const root = layers[layers.length - 1];
-  if (!fs.existsSync(path.join(templatesDir, root, "campaign.njk"))) {
+  if (!fs.existsSync(path.join(templateFolder(templatesDir, root), "campaign.njk"))) {
     return {
       layers: [],
       problems: [
         {
-          file: path.join(templatesDir, root, TEMPLATE_FILE),
+          file: path.join(templateFolder(templatesDir, root), TEMPLATE_FILE),
           key: "extends",
           message: `template "${root}" extends nothing and has no campaign.njk; add "extends": "default" to build on the default template`,
         },
@@ -165,7 +185,7 @@ export function findTemplateFile(templatesDir: string, name: string, file: strin
 /** Every layer's copy of `file`, the template's own first (for merging and cache keys). */
 export function templateFiles(templatesDir: string, name: string, file: string): string[] {
   return templateLayers(templatesDir, name)
-    .map((layer) => path.join(templatesDir, layer, file))
+    .map((layer) => path.join(templateFolder(templatesDir, layer), file))
     .filter((candidate) => fs.existsSync(candidate));
 }
 
