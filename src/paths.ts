@@ -23,3 +23,17 @@ export function projectPaths(root: string) {
     cacheDir: path.join(root, ".cache"),
   };
 }
+
+/** The generator runs as another project's dependency (from its node_modules), not from its own repository. */
+export const INSTALLED = GENERATOR_ROOT.split(path.sep).includes("node_modules");
+
+/**
+ * How a person types `campaign <command> <args>` here: the repository's npm scripts
+ * (`npm run build -- --campaign x`, `npm start`), or `npx campaign …` in a project that depends
+ * on the generator.
+ */
+export function commandLine(command: string, args = ""): string {
+  if (INSTALLED) return `npx campaign ${command}${args ? ` ${args}` : ""}`;
+  if (command === "serve") return `npm start${args ? ` -- ${args}` : ""}`;
+  return `npm run ${command}${args ? ` -- ${args}` : ""}`;
+}

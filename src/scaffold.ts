@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { listCampaigns, SLUG } from "./campaign/index.ts";
+import { JSON_SCHEMA_FILE } from "./campaign/json-schema.ts";
 import { formatProblem } from "./campaign/problems.ts";
 import { isoDate } from "./campaign/schema.ts";
 import {
@@ -17,7 +18,7 @@ import {
   yearInPlaceOf,
   yearOf,
 } from "./next-edition.ts";
-import { projectPaths } from "./paths.ts";
+import { commandLine, GENERATOR_ROOT, projectPaths } from "./paths.ts";
 import { knownTemplates, resolveLayers } from "./templates/layers.ts";
 
 export class ScaffoldError extends Error {
@@ -61,7 +62,9 @@ export async function scaffold({
     throw new ScaffoldError("--date goes with --from: the date of next year's edition");
   const slug = options.slug ?? edition?.slug;
   if (!slug)
-    throw new ScaffoldError("Expected the new campaign's name: npm run new -- <slug> [--from <slug>]");
+    throw new ScaffoldError(
+      `Expected the new campaign's name: ${commandLine("new", "<slug> [--from <slug>]")}`,
+    );
   if (!SLUG.test(slug)) {
     throw new ScaffoldError(
       `"${slug}" cannot be a campaign name: use lower-case letters, digits and hyphens, such as blue-heart-2025-be`,
@@ -90,6 +93,7 @@ export async function scaffold({
       mentions = await prepareNextEdition(temporary, edition.fromYear, edition.date);
     }
     if (template) await setTemplate(settings, template);
+    await pointAtSchema(settings, target);
     await fs.rename(temporary, target);
   } catch (error) {
     await fs.rm(temporary, { recursive: true, force: true });
@@ -115,7 +119,7 @@ async function planEdition(campaignsDir: string, from: string, slug?: string, da
   const sourceDate = /^date:\s*["']?(\d{4}-\d{2}-\d{2})["']?\s*(?:#.*)?$/m.exec(settings)?.[1];
   if (!sourceDate || !isoDate.safeParse(sourceDate).success) {
     throw new ScaffoldError(
-      `campaigns/${from}/campaign.yaml has no readable date (date: YYYY-MM-DD); fix it (npm run check) or give --date`,
+      `campaigns/${from}/campaign.yaml has no readable date (date: YYYY-MM-DD); fix it (${commandLine("check")}) or give --date`,
     );
   }
   const fromYear = yearOf(sourceDate);
@@ -130,7 +134,7 @@ async function planEdition(campaignsDir: string, from: string, slug?: string, da
   const nextSlug = slug ?? movedSlug(from, fromYear, yearOf(nextDate));
   if (!nextSlug) {
     throw new ScaffoldError(
-      `"${from}" has no year in its name to move; give the new campaign's name: npm run new -- <slug> --from ${from}`,
+      `"${from}" has no year in its name to move; give the new campaign's name: ${commandLine("new", `<slug> --from ${from}`)}`,
     );
   }
   return { slug: nextSlug, date: nextDate, fromYear };
@@ -158,6 +162,21 @@ async function setTemplate(file: string, template: string): Promise<void> {
     file,
     updated === text && !text.includes(line) ? `${text.trimEnd()}\n${line}\n` : updated,
   );
+}
+
+/**
+ * The editor hint on campaign.yaml's first line names the JSON Schema by a relative path: made
+ * right for where the campaign is, in this repository or in a project that depends on the
+ * generator (node_modules/…/schema/).
+ */
+async function pointAtSchema(file: string, campaignDir: string): Promise<void> {
+  const text = await fs.readFile(file, "utf8");
+  const relative = path
+    .relative(campaignDir, path.join(GENERATOR_ROOT, JSON_SCHEMA_FILE))
+    .split(path.sep)
+    .join("/");
+  const updated = text.replace(/^(# yaml-language-server: \$schema=)\S*/m, `$1${relative}`);
+  if (updated !== text) await fs.writeFile(file, updated);
 }
 
 /** A copy must not publish at the original's address: "/blue-heart-2024/" becomes "/blue-heart-2025/". */
@@ -191,8 +210,8 @@ export function scaffoldReport(result: ScaffoldResult, from?: string, cwd = proc
     `  1. Edit ${relative}/campaign.yaml: date, url, languages, theme, hotlines, partners.`,
     `  2. Write one file per language in ${relative}/content/, page.<language>.md (title, tagline, description, body).`,
     `  3. Name shared partners by id (assets/partners.yaml) or put their logos in ${relative}/logos/.`,
-    `  4. Run: npm run check -- --campaign ${result.slug}`,
-    `  5. Preview: npm start    Build: npm run build -- --campaign ${result.slug}`,
+    `  4. Run: ${commandLine("check", `--campaign ${result.slug}`)}`,
+    `  5. Preview: ${commandLine("serve")}    Build: ${commandLine("build", `--campaign ${result.slug}`)}`,
   );
   return lines.join("\n");
 }

@@ -8,6 +8,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { commandLine } from "../paths.ts";
 import type { Problem } from "./problems.ts";
 
 /** The folder of a campaign's words. */
@@ -60,7 +61,7 @@ export async function oldLayoutFiles(campaignDir: string): Promise<Array<{ from:
 
 /** The hint of a missing content file whose old-layout name exists. */
 export function migrationHint(lang: string): string {
-  return `campaigns now keep their words as ${contentRelative(lang)} (the name the CMS reads); found ${CONTENT_DIR}/${lang}.md in the old layout: run "npm run migrate-content" to rename every campaign's files, or rename this one by hand`;
+  return `campaigns now keep their words as ${contentRelative(lang)} (the name the CMS reads); found ${CONTENT_DIR}/${lang}.md in the old layout: run "${commandLine("migrate-content")}" to rename every campaign's files, or rename this one by hand`;
 }
 
 /**

@@ -14,6 +14,7 @@ export type { Hotline } from "./hotline.ts";
 export type { Campaign, Partner } from "./load.ts";
 export { CampaignError, formatProblem, type Problem } from "./problems.ts";
 
+import { commandLine } from "../paths.ts";
 import { SLUG } from "./files.ts";
 
 export { SLUG };
@@ -55,7 +56,10 @@ export async function loadCampaigns(root: string, options: LoadAllOptions): Prom
     }
   }
   if (all.length === 0) {
-    problems.push({ file: root, message: `no campaigns found; create one with: npm run new -- <slug>` });
+    problems.push({
+      file: root,
+      message: `no campaigns found; create one with: ${commandLine("new", "<slug>")}`,
+    });
   }
   for (const slug of all) {
     if (!SLUG.test(slug)) {

@@ -5,6 +5,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { commandLine } from "../paths.ts";
 import { zipEntries } from "../zip-writer.ts";
 import { type CommandContext, guarded, parseOptions, UsageError } from "./shared.ts";
 
@@ -18,13 +19,14 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
       out: { type: "string" },
     });
     const [slug] = positionals;
-    if (!slug) throw new UsageError("Expected the campaign's name: npm run pack -- <slug> [--out <dir>]");
+    if (!slug)
+      throw new UsageError(`Expected the campaign's name: ${commandLine("pack", "<slug> [--out <dir>]")}`);
     const siteDir = path.resolve(values.site ?? path.join(context.root, "_site"));
     const folder = path.join(siteDir, slug);
     const stat = await fs.stat(folder).catch(() => undefined);
     if (!stat?.isDirectory()) {
       throw new UsageError(
-        `${path.relative(process.cwd(), folder) || folder}: no built campaign "${slug}"; build it first with: npm run build -- --campaign ${slug}`,
+        `${path.relative(process.cwd(), folder) || folder}: no built campaign "${slug}"; build it first with: ${commandLine("build", `--campaign ${slug}`)}`,
       );
     }
     const zipFile = path.join(path.resolve(values.out ?? process.cwd()), `${slug}.zip`);

@@ -14,11 +14,14 @@ export default function (eleventyConfig: EleventyConfigLike) {
 
 /**
  * What holds wherever the command runs: the page routes are the generator's own files, never
- * hidden by the working folder's .gitignore (which lists dist/), and the generator's modules are
- * not watched (the working folder's package.json need not say how to read them).
+ * hidden by the working folder's .gitignore (which lists dist/) nor by Eleventy's ignoring of
+ * node_modules (where they are when the generator is a project's dependency), and the
+ * generator's modules are not watched (the working folder's package.json need not say how to
+ * read them).
  */
 export function generatorSettings(eleventyConfig: EleventyConfigLike): void {
   eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.ignores.delete("**/node_modules/**");
   eleventyConfig.setWatchJavaScriptDependencies(false);
 }
 

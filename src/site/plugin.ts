@@ -28,6 +28,7 @@ export interface EleventyConfigLike {
   on(event: string, callback: (...args: never[]) => unknown): void;
   addPlugin(plugin: (config: never, options?: never) => unknown, options?: unknown): void;
   setUseGitIgnore(use: boolean): void;
+  ignores: Set<string>;
   setWatchJavaScriptDependencies(watch: boolean): void;
 }
 

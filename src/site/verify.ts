@@ -24,6 +24,7 @@ const REQUIRED = [
 export interface SiteCampaign {
   slug: string;
   url: string;
+  languages: string[];
 }
 
 export interface VerifyOptions {
@@ -108,6 +109,15 @@ export async function verifySite(
           message: `does not link back to ${page}, which names it as its "${hreflang}" alternate`,
         });
       }
+    }
+  }
+  // Every language of every campaign built here has its page (a build that found no page routes
+  // would otherwise pass with nothing to check).
+  for (const campaign of campaigns) {
+    if (options.folders && !options.folders.includes(campaign.slug)) continue;
+    for (const lang of campaign.languages) {
+      const page = `${campaign.slug}/${lang}/index.html`;
+      if (!existing.has(page)) problems.push({ file: path.join(outDir, page), message: "the build wrote no page here" });
     }
   }
   if (problems.length > 0) throw new CampaignError(problems);

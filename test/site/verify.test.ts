@@ -6,7 +6,7 @@ import { CampaignError } from "../../src/campaign/index.ts";
 import { verifySite } from "../../src/site/verify.ts";
 import { tempDir } from "../helpers/fixtures.ts";
 
-const campaigns = [{ slug: "demo", url: "https://www.example.org/demo/" }];
+const campaigns = [{ slug: "demo", url: "https://www.example.org/demo/", languages: ["en"] }];
 
 function page(lang: string, alternates: string[], body = "") {
   const links = alternates.map(
@@ -84,6 +84,11 @@ test("a page without its promised tags is refused", async () => {
   const found = await problems(dir);
   assert.ok(found.includes('demo/en/index.html: has no meta[name="description"]'), found.join("\n"));
   assert.ok(found.includes('demo/en/index.html: has no meta[property="og:image"]'), found.join("\n"));
+});
+
+test("a language of the campaign without its page is refused (a build that wrote no pages)", async () => {
+  const dir = await site({ "demo/index.html": '<!DOCTYPE html><html lang="en"><title>x</title></html>' });
+  assert.ok((await problems(dir)).includes("demo/en/index.html: the build wrote no page here"));
 });
 
 test.run();

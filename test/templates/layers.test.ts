@@ -33,19 +33,25 @@ chain("default extends nothing; benelux extends default", () => {
   assert.equal(templateLayers(TEMPLATES, "benelux"), ["benelux", "default"]);
 });
 
-chain("a project's own template extends the generator's default, which the project need not copy", async () => {
-  const dir = path.join(await tempDir("layers-"), "templates");
-  await fs.mkdir(path.join(dir, "harbour"), { recursive: true });
-  await fs.writeFile(path.join(dir, "harbour", "template.json"), '{ "extends": "default" }');
-  await fs.writeFile(path.join(dir, "harbour", "emblem.svg"), "<svg/>");
-  assert.equal(templateLayers(dir, "harbour"), ["harbour", "default"]);
-  assert.is(findTemplateFile(dir, "harbour", "emblem.svg"), path.join(dir, "harbour", "emblem.svg"));
-  assert.is(findTemplateFile(dir, "harbour", "campaign.njk"), path.join(TEMPLATES, "default", "campaign.njk"));
-  // The project's copy of a template stands in for the generator's.
-  await fs.cp(path.join(TEMPLATES, "benelux"), path.join(dir, "benelux"), { recursive: true });
-  await fs.writeFile(path.join(dir, "benelux", "emblem.svg"), "<svg/>");
-  assert.is(findTemplateFile(dir, "benelux", "emblem.svg"), path.join(dir, "benelux", "emblem.svg"));
-});
+chain(
+  "a project's own template extends the generator's default, which the project need not copy",
+  async () => {
+    const dir = path.join(await tempDir("layers-"), "templates");
+    await fs.mkdir(path.join(dir, "harbour"), { recursive: true });
+    await fs.writeFile(path.join(dir, "harbour", "template.json"), '{ "extends": "default" }');
+    await fs.writeFile(path.join(dir, "harbour", "emblem.svg"), "<svg/>");
+    assert.equal(templateLayers(dir, "harbour"), ["harbour", "default"]);
+    assert.is(findTemplateFile(dir, "harbour", "emblem.svg"), path.join(dir, "harbour", "emblem.svg"));
+    assert.is(
+      findTemplateFile(dir, "harbour", "campaign.njk"),
+      path.join(TEMPLATES, "default", "campaign.njk"),
+    );
+    // The project's copy of a template stands in for the generator's.
+    await fs.cp(path.join(TEMPLATES, "benelux"), path.join(dir, "benelux"), { recursive: true });
+    await fs.writeFile(path.join(dir, "benelux", "emblem.svg"), "<svg/>");
+    assert.is(findTemplateFile(dir, "benelux", "emblem.svg"), path.join(dir, "benelux", "emblem.svg"));
+  },
+);
 
 chain("a chain of three resolves in order", async () => {
   const dir = await templatesWith({

@@ -17,6 +17,7 @@ import { missingKeys, translator, uiStrings } from "../../i18n/strings.ts";
 import { loadWording, overriddenKeys } from "../../i18n/wording.ts";
 import { loadKitDesign } from "../../kit/design.ts";
 import { posterWordProblems } from "../../kit/index.ts";
+import { commandLine } from "../../paths.ts";
 import { languagePath } from "../../site/urls.ts";
 import { loadDesign } from "../../social/design.ts";
 import { glyphProblems, planShareImages, renderShareImages } from "../../social/index.ts";
@@ -54,7 +55,7 @@ export async function translationCoverage(
     const yaml = parseYaml(text, file);
     const checked = yaml.ok ? validate(campaignFileSchema, yaml.source, file) : yaml;
     if (!checked.ok) {
-      result.push({ slug, error: "campaign.yaml has problems; run npm run check", languages: [] });
+      result.push({ slug, error: `campaign.yaml has problems; run ${commandLine("check")}`, languages: [] });
       continue;
     }
     const settings = checked.value;
