@@ -21,6 +21,8 @@ export function projectPaths(root: string) {
     campaignsDir: path.join(root, "campaigns"),
     templatesDir: path.join(root, "templates"),
     cacheDir: path.join(root, ".cache"),
+    /** What commands write for people to send on (pack's zips, files for translators); git-ignored. */
+    exportsDir: path.join(root, "exports"),
   };
 }
 

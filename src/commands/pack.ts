@@ -1,11 +1,11 @@
 /**
- * `pack <slug>`: writes <slug>.zip of a built campaign's folder in _site/, ready to upload.
+ * `pack <slug>`: writes exports/<slug>.zip of a built campaign's folder in _site/, ready to upload.
  * The archive is reproducible: entries sorted by path, every timestamp and permission fixed, so
  * the same site gives the same bytes.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { commandLine } from "../paths.ts";
+import { commandLine, projectPaths } from "../paths.ts";
 import { zipEntries } from "../zip-writer.ts";
 import { type CommandContext, guarded, parseOptions, UsageError } from "./shared.ts";
 
@@ -29,7 +29,10 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
         `${path.relative(process.cwd(), folder) || folder}: no built campaign "${slug}"; build it first with: ${commandLine("build", `--campaign ${slug}`)}`,
       );
     }
-    const zipFile = path.join(path.resolve(values.out ?? process.cwd()), `${slug}.zip`);
+    const zipFile = path.join(
+      path.resolve(values.out ?? projectPaths(context.root).exportsDir),
+      `${slug}.zip`,
+    );
     const { files, bytes } = await packFolder(folder, zipFile);
     console.log(
       `Wrote ${path.relative(process.cwd(), zipFile) || zipFile}: ${files} files, ${formatSize(bytes)}. Upload its contents as the site at the campaign's url.`,

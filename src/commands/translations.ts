@@ -9,6 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { CampaignError, formatProblem } from "../campaign/problems.ts";
 import { languageTag } from "../campaign/schema.ts";
+import { projectPaths } from "../paths.ts";
 import { exportContent, importContent } from "../translations/content.ts";
 import { exportUi, importUi } from "../translations/ui.ts";
 import { readXliff, writeXliff, XliffError } from "../translations/xliff.ts";
@@ -16,9 +17,9 @@ import { readXliff, writeXliff, XliffError } from "../translations/xliff.ts";
 const USAGE = `Usage: npm run translations -- <command>
 
   export <slug> --to <lang> [--from <lang>] [--out <file>]
-                          the campaign's words as XLIFF 2.0 (default file: <slug>.<from>-<to>.xlf)
+                          the campaign's words as XLIFF 2.0 (default: exports/<slug>.<from>-<to>.xlf)
   export-ui --to <lang> [--from <lang>] [--out <file>]
-                          the UI strings as XLIFF 2.0 (default file: ui.<from>-<to>.xlf)
+                          the UI strings as XLIFF 2.0 (default: exports/ui.<from>-<to>.xlf)
   import <file>           write the translation back (content/page.<lang>.md or the UI strings)
 
 Options: --campaigns <dir> reads campaigns from another folder.`;
@@ -49,7 +50,11 @@ export async function run(argv: string[], context: { root: string }): Promise<nu
           ? await exportContent({ campaignsDir, slug: argument, to: values.to, from: values.from })
           : await exportUi({ to: values.to, from: values.from, stringsDir });
       const name = command === "export" ? argument : "ui";
-      const out = path.resolve(values.out ?? `${name}.${xliff.srcLang}-${xliff.trgLang}.xlf`);
+      const out = path.resolve(
+        values.out ??
+          path.join(projectPaths(context.root).exportsDir, `${name}.${xliff.srcLang}-${xliff.trgLang}.xlf`),
+      );
+      await fs.mkdir(path.dirname(out), { recursive: true });
       await fs.writeFile(out, writeXliff(xliff));
       const todo = xliff.units.filter((unit) => unit.state === "initial").length;
       console.log(

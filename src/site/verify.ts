@@ -117,7 +117,8 @@ export async function verifySite(
     if (options.folders && !options.folders.includes(campaign.slug)) continue;
     for (const lang of campaign.languages) {
       const page = `${campaign.slug}/${lang}/index.html`;
-      if (!existing.has(page)) problems.push({ file: path.join(outDir, page), message: "the build wrote no page here" });
+      if (!existing.has(page))
+        problems.push({ file: path.join(outDir, page), message: "the build wrote no page here" });
     }
   }
   if (problems.length > 0) throw new CampaignError(problems);
