@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_DIR, GENERATOR_ROOT, GENERATOR_TEMPLATES } from "./paths.ts";
 
 export interface CampaignRecord {
   fingerprint: string;
@@ -51,24 +51,27 @@ function readOrMark(file: string): Buffer {
 }
 
 /**
- * The generator's code as it runs: src/ through tsx, or dist/ once compiled (a dist/ older than
- * src/ is what builds, so the fingerprint must follow it). src/ is hashed as well: compiled code
- * still reads its page templates and UI strings from there.
- */
-const CODE_DIR = path.dirname(fileURLToPath(import.meta.url));
-
-/**
- * Everything that shapes every page: the generator's code, templates, UI strings, dependencies,
- * and assets/ (shared partners and their logos, which any campaign may name).
+ * Everything that shapes every page: the generator's code as it runs (src/ through tsx, or dist/
+ * with its page routes and UI strings once compiled), its templates and version, and the
+ * project's own templates/, assets/ (shared partners and their logos, which any campaign may
+ * name) and locked dependencies.
  */
 export async function generatorFingerprint(root: string): Promise<string> {
   const hash = crypto.createHash("sha256");
-  if (path.resolve(CODE_DIR) !== path.resolve(root, "src")) hashTree(hash, CODE_DIR);
-  for (const part of ["src", "templates", "assets", "eleventy.config.ts", "package-lock.json"]) {
+  for (const [label, dir] of [
+    ["code", CODE_DIR],
+    ["generator templates", GENERATOR_TEMPLATES],
+  ]) {
+    hash.update(label).update("\0");
+    hashTree(hash, dir);
+  }
+  hash.update(readOrMark(path.join(GENERATOR_ROOT, "package.json")));
+  for (const part of ["templates", "assets", "package-lock.json"]) {
     const full = path.join(root, part);
     const stat = await fs.stat(full).catch(() => undefined);
+    hash.update(part).update("\0");
     if (stat?.isDirectory()) hashTree(hash, full);
-    else if (stat) hash.update(part).update(await fs.readFile(full));
+    else if (stat) hash.update(await fs.readFile(full));
   }
   return hash.digest("hex");
 }

@@ -1,7 +1,6 @@
 /**
- * The incremental build's fingerprint of the generator: it follows the code that runs (src/
- * through tsx, dist/ once compiled) and also the project's src/, where page templates and UI
- * strings are read from even by compiled code.
+ * The incremental build's fingerprint of the generator: the code as it runs, the generator's
+ * templates, and the project's own templates/, assets/ and locked dependencies.
  */
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -12,17 +11,27 @@ import { generatorFingerprint } from "../src/incremental.ts";
 
 const test = suite("generator fingerprint");
 
-test("a project whose code runs from elsewhere is still fingerprinted by its own src/", async () => {
-  // This file runs the generator from the repository's src/; the project below is another folder.
+test("a project's own templates, shared assets and lock file change it; its campaigns do not", async () => {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-fingerprint-"));
   try {
-    const strings = path.join(root, "src/i18n/strings");
-    await fs.mkdir(strings, { recursive: true });
-    await fs.writeFile(path.join(strings, "fr.json"), '{ "site": "Campagne" }\n');
     const before = await generatorFingerprint(root);
     assert.is(await generatorFingerprint(root), before, "the same files, the same fingerprint");
-    await fs.writeFile(path.join(strings, "fr.json"), '{ "site": "Campagne 2024" }\n');
-    assert.is.not(await generatorFingerprint(root), before, "an edited UI string changes it");
+    await fs.mkdir(path.join(root, "campaigns/x"), { recursive: true });
+    await fs.writeFile(path.join(root, "campaigns/x/campaign.yaml"), "date: 2026-07-30\n");
+    assert.is(await generatorFingerprint(root), before, "a campaign is fingerprinted on its own");
+    const steps: Array<[string, string]> = [
+      ["templates/harbour/template.json", '{ "extends": "default" }'],
+      ["assets/partners.yaml", "partners: []"],
+      ["package-lock.json", "{}"],
+    ];
+    let last = before;
+    for (const [file, text] of steps) {
+      await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await fs.writeFile(path.join(root, file), text);
+      const now = await generatorFingerprint(root);
+      assert.is.not(now, last, `${file} did not change the fingerprint`);
+      last = now;
+    }
   } finally {
     await fs.rm(root, { recursive: true, force: true });
   }

@@ -71,6 +71,7 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
       console.log(`Unchanged since the last build, kept as they were: ${result.reusedCampaigns} campaign(s)`);
     }
     console.log(`Share images: ${result.shareImages.rendered} rendered, ${result.shareImages.reused} reused`);
+    console.log(`Launch-day kit: ${result.kit.rendered} files made, ${result.kit.reused} reused`);
     if (baseUrl) console.log(`Published under ${baseUrl} (each campaign at ${baseUrl}<slug>/)`);
     if (values.timings) console.log(formatTimings(result.timings));
     for (const dir of adminDirs) {

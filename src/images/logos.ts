@@ -9,10 +9,18 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import type { Partner } from "../campaign/index.ts";
+import { codeFingerprint } from "../render/code-fingerprint.ts";
 // Before eleventy-img draws a logo: SVG text takes the shipped fonts, as on share images.
 import { fontFingerprint } from "../social/fonts.ts";
 
-const FONTS_KEY = crypto.createHash("sha256").update(fontFingerprint()).digest("hex").slice(0, 12);
+/** What, besides the logo itself, changes a published logo's bytes: the fonts its SVG text is drawn
+ * in and the code that draws it. Part of the file names, which are served as immutable. */
+const DRAWING_KEY = crypto
+  .createHash("sha256")
+  .update(fontFingerprint())
+  .update(logoCode())
+  .digest("hex")
+  .slice(0, 12);
 
 /** Logos are shown 48 CSS px high; these widths cover 1× and 2× screens for wide marks. */
 const WIDTHS = [160, 320];
@@ -54,9 +62,9 @@ export async function processLogo(partner: Partner, slug: string, cacheDir: stri
     formats: [...FORMATS],
     // SVG text is drawn with the shipped fonts: other fonts or matching rules, other files, and
     // other names, since the published logos are served as immutable.
-    outputDir: path.join(cacheDir, "logos", FONTS_KEY),
+    outputDir: path.join(cacheDir, "logos", DRAWING_KEY),
     filenameFormat: (id: string, _src: string, width: number, format: string) =>
-      `${id}-${FONTS_KEY.slice(0, 6)}-${width}.${format}`,
+      `${id}-${DRAWING_KEY.slice(0, 6)}-${width}.${format}`,
     urlPath,
     svgShortCircuit: false,
     sharpAvifOptions: AVIF_OPTIONS,
@@ -91,4 +99,9 @@ export async function copyIntoSite(files: Array<[string, string]>, outputDir: st
     }),
   );
   return unique.size;
+}
+
+/** The fingerprint of the code that makes published logos (this module and what it imports), for cache keys. */
+export function logoCode(): string {
+  return codeFingerprint(import.meta.url);
 }

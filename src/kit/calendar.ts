@@ -6,6 +6,7 @@
  * its lines are unfolded, given the parameter and folded again at 75 octets (RFC 5545 3.1).
  */
 import { createEvent, type EventAttributes } from "ics";
+import { codeFingerprint } from "../render/code-fingerprint.ts";
 
 export interface CalendarInput {
   /** YYYY-MM-DD */
@@ -94,4 +95,9 @@ export function foldLine(line: string): string {
   }
   parts.push(part);
   return parts.join("\r\n");
+}
+
+/** The fingerprint of the code that makes calendar files (this module and what it imports), for cache keys. */
+export function calendarCode(): string {
+  return codeFingerprint(import.meta.url);
 }

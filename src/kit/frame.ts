@@ -6,6 +6,7 @@
  * text is shaped and aligned by Pango like the share cards.
  */
 import sharp, { type OverlayOptions } from "sharp";
+import { codeFingerprint } from "../render/code-fingerprint.ts";
 import { drawnSvg, type RawImage, toRaw } from "../social/canvas.ts";
 import { keptRecent } from "../social/memo.ts";
 import { fitText } from "../social/text.ts";
@@ -76,4 +77,9 @@ function frameBase(design: FrameDesign, theme: FrameInput["theme"]): Promise<Raw
     }
     return toRaw(picture);
   });
+}
+
+/** The fingerprint of the code that makes the frame (this module and what it imports), for cache keys. */
+export function frameCode(): string {
+  return codeFingerprint(import.meta.url);
 }

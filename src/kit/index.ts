@@ -14,14 +14,15 @@ import type { Problem } from "../campaign/index.ts";
 import { cacheKey, fileHash, ImageCache } from "../social/cache.ts";
 import { fontFingerprint } from "../social/fonts.ts";
 import { mapBounded } from "../social/queue.ts";
-import { CalendarError, type CalendarInput, renderCalendar } from "./calendar.ts";
-import { type FrameInput, renderFrame } from "./frame.ts";
+import { CalendarError, type CalendarInput, calendarCode, renderCalendar } from "./calendar.ts";
+import { type FrameInput, frameCode, renderFrame } from "./frame.ts";
 import {
   fitPosterWords,
   type PosterFiles,
   PosterFitError,
   type PosterInput,
   type PosterWords,
+  posterCode,
   renderPoster,
 } from "./poster.ts";
 
@@ -44,9 +45,6 @@ function packageVersion(name: string): string {
     dir = parent;
   }
 }
-
-/** Bump when the drawing of any artefact changes, so cached ones are made again. */
-export const KIT_VERSION = 7;
 
 export type KitFileName =
   | "poster-a4.pdf"
@@ -91,7 +89,6 @@ interface Task {
 export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitReport> {
   const cache = new ImageCache(path.join(cacheDir, "kit"));
   const environment = {
-    kit: KIT_VERSION,
     vips: sharp.versions.vips,
     fonts: fontFingerprint(),
     libraries: LIBRARY_VERSIONS,
@@ -160,12 +157,21 @@ export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitR
   return { rendered, reused, files, problems };
 }
 
-/** Everything that changes an artefact's bytes; designs by fingerprint, logos by content. */
+/**
+ * Everything that changes an artefact's bytes: the code that makes it (see
+ * render/code-fingerprint.ts), its words, designs by fingerprint, logos by content.
+ */
 async function taskInputs(job: KitJob, name: KitFileName, hashLogo: (file: string) => Promise<string>) {
-  if (name === "calendar.ics") return job.calendar;
-  if (name === "frame/frame.png") return { ...job.frame, design: job.frame.design.fingerprint };
+  if (name === "calendar.ics") return { code: calendarCode(), ...job.calendar };
+  if (name === "frame/frame.png")
+    return { code: frameCode(), ...job.frame, design: job.frame.design.fingerprint };
   const { design, logos, ...poster } = job.poster;
-  return { ...poster, design: design.fingerprint, logos: await Promise.all(logos.map(hashLogo)) };
+  return {
+    code: posterCode(),
+    ...poster,
+    design: design.fingerprint,
+    logos: await Promise.all(logos.map(hashLogo)),
+  };
 }
 
 async function make(

@@ -4,6 +4,8 @@
  * colour areas, a vector QR code and text as the glyphs' outlines (shaped by HarfBuzz, see
  * vector-text.ts); the emblem, the logos and any line with colour emoji are images.
  */
+
+import { codeFingerprint } from "../render/code-fingerprint.ts";
 import { perImage } from "./poster-images.ts";
 import { layoutPoster, type Paper, type PosterInput, PRINT_DPI } from "./poster-layout.ts";
 import { pdfImage, writePosterPdf } from "./poster-pdf.ts";
@@ -55,4 +57,9 @@ export async function renderPosterPdf(input: PosterInput, paper: Paper): Promise
 
 export async function renderPosterPreview(input: PosterInput): Promise<Buffer> {
   return (await renderPoster(input)).preview;
+}
+
+/** The fingerprint of the code that makes posters (PDFs and preview) (this module and what it imports), for cache keys. */
+export function posterCode(): string {
+  return codeFingerprint(import.meta.url);
 }

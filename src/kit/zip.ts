@@ -6,6 +6,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { codeFingerprint } from "../render/code-fingerprint.ts";
 import { cacheKey, ImageCache } from "../social/cache.ts";
 import { zipEntries } from "../zip-writer.ts";
 
@@ -114,7 +115,7 @@ export async function makeKitZips(
         return { ...entry, source };
       });
       // Sources in the cache are named by the hash of their content.
-      const key = cacheKey({ zip: 3, entries: resolved });
+      const key = cacheKey({ code: zipCode(), entries: resolved });
       if (!cache.has(key, ".zip")) {
         cache.put(key, ".zip", await zipBytes(resolved, bytes));
         made++;
@@ -141,4 +142,9 @@ async function zipBytes(
       }),
     ),
   );
+}
+
+/** The fingerprint of the code that makes the kit's zips (this module and what it imports), for cache keys. */
+export function zipCode(): string {
+  return codeFingerprint(import.meta.url);
 }

@@ -6,6 +6,7 @@
  * in Arabic or Persian; the phone number and the address stay left-to-right.
  */
 import type { Direction } from "../i18n/languages.ts";
+import { codeFingerprint } from "../render/code-fingerprint.ts";
 import { Canvas, drawnSvg } from "./canvas.ts";
 import type { Block, FormatSpec } from "./design.ts";
 import { logoBand } from "./logos.ts";
@@ -202,4 +203,9 @@ const lines = keptRecent<TextImage>(64);
 
 function fitLine(request: FitRequest): Promise<TextImage> {
   return lines(JSON.stringify(request), () => fitText(request));
+}
+
+/** The fingerprint of the code that makes share images (this module and what it imports), for cache keys. */
+export function cardCode(): string {
+  return codeFingerprint(import.meta.url);
 }

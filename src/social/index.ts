@@ -10,9 +10,8 @@ import sharp from "sharp";
 import type { Problem } from "../campaign/index.ts";
 import { siteAddress } from "./address.ts";
 import { cacheKey, fileHash, ImageCache } from "./cache.ts";
-import { CardFitError, type CardInput, renderCard } from "./card.ts";
+import { CardFitError, type CardInput, cardCode, renderCard } from "./card.ts";
 import { type CardDesign, FORMATS, type FormatName } from "./design.ts";
-import { rendererFingerprint } from "./fingerprint.ts";
 import { fontFingerprint, uncoveredCharacters } from "./fonts.ts";
 import { mapBounded } from "./queue.ts";
 
@@ -142,7 +141,7 @@ export interface RenderReport {
 export async function renderShareImages(jobs: ShareJob[], cacheDir: string): Promise<RenderReport> {
   const cache = new ImageCache(path.join(cacheDir, "social"));
   const environment = {
-    renderer: rendererFingerprint(),
+    renderer: cardCode(),
     vips: sharp.versions.vips,
     sharp: sharp.versions.sharp,
     fonts: fontFingerprint(),
