@@ -144,7 +144,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       if (options.only) await keepOtherOutput(outDir, staging, new Set(options.only));
       await removeAdmins(staging);
       await options.addOns?.(staging);
-      await writeHeaders(staging);
+      for (const note of await writeHeaders(staging))
+        warnings.push({ file: path.join(outDir, HEADERS_FILE), message: note });
       await swapIn(staging, outDir);
     });
     const swapStarted = performance.now();

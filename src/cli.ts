@@ -17,12 +17,19 @@ Commands:
                                   build the sites into _site/ (or --out); --pseudo adds
                                   the layout-test languages en-XA and ar-XB; --with-admin
                                   adds the CMS under <slug>/admin/
-  edit [--port <n>]               the preview and the CMS at /admin/ (local backend)
+  edit [--port <n>] [--host <address>]
+                                  the preview and the CMS at /admin/ (local backend),
+                                  on this computer only; open the address it prints
   new <slug> [--template <name>]  create a campaign from a template's starter
   new [<slug>] --from <slug> [--date YYYY-MM-DD]
                                   next year's edition of an existing campaign
-  serve [--port <n>]              preview on localhost with live reload
-  pack <slug> [--out <dir>]       write <slug>.zip of a built campaign, ready to upload
+  serve [--port <n>] [--host <address>]
+                                  preview on this computer with live reload
+  pack <slug> [--out <dir>]       write exports/<slug>.zip of a built campaign, ready to upload
+  server-config nginx|apache [--site <dir>]
+                                  print the security headers of the built site for
+                                  that web server (Netlify and Cloudflare Pages read
+                                  the build's _headers)
   migrate-content [--campaign <slug>]
                                   rename content/<lang>.md to content/page.<lang>.md
                                   (the layout the CMS reads)
@@ -58,6 +65,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import("./commands/serve.ts")).run(rest, context);
     case "pack":
       return (await import("./commands/pack.ts")).run(rest, context);
+    case "server-config":
+      return (await import("./commands/server-config.ts")).run(rest, context);
     case "migrate-content":
       return (await import("./commands/migrate-content.ts")).run(rest, context);
     case "translations":

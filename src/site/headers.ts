@@ -1,14 +1,22 @@
 /**
- * `_headers` (the file Netlify and Cloudflare Pages read): the security headers a `<meta>` cannot
- * give. Each page's Content-Security-Policy is taken from its own `<meta http-equiv>`, so a page
- * that needs a looser policy keeps it, and `frame-ancestors 'none'` (which browsers ignore in a
- * meta tag) is added; every response gets nosniff, no referrer and a Permissions-Policy denying
- * what the pages never use; file names carrying a content hash are cached for a year.
+ * The security headers a `<meta>` cannot give, for every host from one set of rules:
+ * `_headers` (Netlify and Cloudflare Pages, written by every build), and the nginx and Apache
+ * configuration (`campaign server-config nginx|apache`).
+ *
+ * - Every response gets nosniff, no referrer, a Permissions-Policy denying what the pages never
+ *   use, and one Content-Security-Policy: the union of what the pages' own `<meta>` policies
+ *   allow, plus `frame-ancestors 'none'` (which browsers ignore in a meta tag). Browsers enforce
+ *   both the header and the meta, so each page stays as strict as its meta says, and one rule
+ *   covers the whole site (Cloudflare Pages reads at most 100 rules).
+ * - An admin built with --with-admin gets its own policy instead (Decap needs more).
+ * - Logos, named by their content, are cached for a year.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 
 export const HEADERS_FILE = "_headers";
+/** Cloudflare Pages' documented limits for `_headers`. */
+export const CLOUDFLARE_LIMITS = { rules: 100, lineLength: 2000, wildcardsPerRule: 1 };
 
 /** Browser features no page uses: denied to the page and anything it could embed. */
 export const PERMISSIONS_POLICY = [
@@ -34,74 +42,246 @@ export const PERMISSIONS_POLICY = [
   .map((feature) => `${feature}=()`)
   .join(", ");
 
-/** Headers for every response. */
-export const COMMON_HEADERS: Array<[string, string]> = [
-  ["X-Content-Type-Options", "nosniff"],
-  ["Referrer-Policy", "no-referrer"],
-  ["Permissions-Policy", PERMISSIONS_POLICY],
-];
-
-/** Site paths of files named by their content (logos from eleventy-img): never change. */
-export const HASHED_ASSETS = "/*/assets/logos/*";
 export const LONG_CACHE = "public, max-age=31536000, immutable";
+
+type Header = [name: string, value: string];
+
+/** Headers for the paths under some campaign folders (`/<slug>/<under>`). */
+export interface Section {
+  /** What the section is, for comments. */
+  what: string;
+  slugs: string[];
+  /** The path inside each campaign folder, ending in "/": "admin/", "assets/logos/". */
+  under: string;
+  headers: Header[];
+}
+
+export interface HostRules {
+  /** Headers of every response. */
+  common: Header[];
+  /** Sections, in order; a section's header replaces the common one of the same name. */
+  sections: Section[];
+  /** What was left out to stay within a host's limits. */
+  notes: string[];
+}
 
 const META_CSP = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i;
 
-/** A page's meta policy as the header: with frame-ancestors, which only a header can carry. */
-export function headerPolicy(metaPolicy: string): string {
-  const directives = metaPolicy
-    .split(";")
-    .map((directive) => directive.trim())
-    .filter(Boolean);
-  if (!directives.some((directive) => directive.startsWith("frame-ancestors"))) {
-    directives.push("frame-ancestors 'none'");
+/** "default-src 'self'; img-src 'self' blob:" → directive → sources, in order. */
+export function parsePolicy(policy: string): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(";")) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources);
   }
-  return directives.join("; ");
+  return directives;
 }
 
-export interface PagePolicy {
-  /** The page's address in the site: /slug/fr/ for slug/fr/index.html. */
-  sitePath: string;
-  policy: string;
+/** Directives that fall back to default-src when a policy leaves them out. */
+const FETCH_DIRECTIVES = new Set([
+  "child-src",
+  "connect-src",
+  "font-src",
+  "frame-src",
+  "img-src",
+  "manifest-src",
+  "media-src",
+  "object-src",
+  "script-src",
+  "style-src",
+  "worker-src",
+]);
+
+/**
+ * A policy that allows everything any of `policies` allows (and nothing else they all forbid):
+ * sources are joined directive by directive, a fetch directive a policy leaves out counting as
+ * its default-src, and a directive some policy leaves out entirely (no restriction) dropped.
+ */
+export function unionPolicy(policies: string[]): string {
+  const parsed = policies.map(parsePolicy);
+  const names = [...new Set(parsed.flatMap((policy) => [...policy.keys()]))];
+  const parts: string[] = [];
+  for (const name of names) {
+    const lists: string[][] = [];
+    let unrestricted = false;
+    for (const policy of parsed) {
+      const own = policy.get(name) ?? (FETCH_DIRECTIVES.has(name) ? policy.get("default-src") : undefined);
+      if (own === undefined) unrestricted = true;
+      else lists.push(own);
+    }
+    if (unrestricted) continue;
+    const sources = [...new Set(lists.flat())];
+    const allowed = sources.filter((source) => source !== "'none'");
+    parts.push([name, ...(allowed.length > 0 ? allowed : ["'none'"])].join(" "));
+  }
+  return parts.join("; ");
 }
 
-/** Every HTML page under `outDir` with its header policy, sorted by path. */
-export async function pagePolicies(outDir: string): Promise<PagePolicy[]> {
+/** A page's meta policy as a header: with frame-ancestors, which only a header can carry. */
+export function headerPolicy(metaPolicy: string): string {
+  return parsePolicy(metaPolicy).has("frame-ancestors")
+    ? metaPolicy
+    : `${metaPolicy}; frame-ancestors 'none'`;
+}
+
+/** Every HTML page under `outDir` with its meta policy, sorted by path. */
+export async function pagePolicies(outDir: string): Promise<Array<{ file: string; policy: string }>> {
   const files = (await fs.readdir(outDir, { recursive: true }))
     .map((file) => file.split(path.sep).join("/"))
     .filter((file) => file.endsWith(".html"))
     .sort();
-  const policies: PagePolicy[] = [];
+  const policies: Array<{ file: string; policy: string }> = [];
   for (const file of files) {
-    const html = await fs.readFile(path.join(outDir, file), "utf8");
-    const meta = META_CSP.exec(html)?.[1];
-    if (!meta) continue;
-    policies.push({ sitePath: `/${file}`, policy: headerPolicy(meta.replaceAll("&#39;", "'")) });
+    const meta = META_CSP.exec(await fs.readFile(path.join(outDir, file), "utf8"))?.[1];
+    if (meta) policies.push({ file, policy: meta.replaceAll("&#39;", "'") });
   }
   return policies;
 }
 
-/** The text of `_headers` for the pages of `outDir`. */
-export function headersFile(pages: PagePolicy[]): string {
-  const block = (pattern: string, headers: Array<[string, string]>) =>
-    [pattern, ...headers.map(([name, value]) => `  ${name}: ${value}`)].join("\n");
-  const blocks = [
-    "# Security headers for Netlify and Cloudflare Pages, written by the build (npm run build).",
-    block("/*", COMMON_HEADERS),
-    block(HASHED_ASSETS, [["Cache-Control", LONG_CACHE]]),
+const isAdmin = (file: string) => file.split("/")[1] === "admin";
+
+/** The rules for the site built in `outDir`. */
+export async function hostRules(outDir: string): Promise<HostRules> {
+  const pages = await pagePolicies(outDir);
+  const site = pages.filter((page) => !isAdmin(page.file));
+  const common: Header[] = [
+    ["X-Content-Type-Options", "nosniff"],
+    ["Referrer-Policy", "no-referrer"],
+    ["Permissions-Policy", PERMISSIONS_POLICY],
   ];
-  for (const page of pages) {
-    const csp: Array<[string, string]> = [["Content-Security-Policy", page.policy]];
-    blocks.push(block(page.sitePath, csp));
-    // A page is also served at its folder's address: /slug/fr/ for /slug/fr/index.html.
-    if (page.sitePath.endsWith("/index.html")) {
-      blocks.push(block(page.sitePath.slice(0, -"index.html".length), csp));
+  if (site.length > 0) {
+    common.push(["Content-Security-Policy", headerPolicy(unionPolicy(site.map((page) => page.policy)))]);
+  }
+  const sections: Section[] = [];
+  // Admins: one section per distinct policy (they differ only by Git host).
+  const admins = new Map<string, string[]>();
+  for (const page of pages.filter((each) => isAdmin(each.file) && each.file.endsWith("admin/index.html"))) {
+    const policy = headerPolicy(page.policy);
+    admins.set(policy, [...(admins.get(policy) ?? []), page.file.split("/")[0]]);
+  }
+  for (const [policy, slugs] of admins) {
+    sections.push({
+      what: "the editor (--with-admin)",
+      slugs,
+      under: "admin/",
+      headers: [["Content-Security-Policy", policy]],
+    });
+  }
+  const withLogos: string[] = [];
+  for (const entry of await fs.readdir(outDir, { withFileTypes: true })) {
+    if (
+      entry.isDirectory() &&
+      (await fs.stat(path.join(outDir, entry.name, "assets/logos")).catch(() => undefined))
+    ) {
+      withLogos.push(entry.name);
     }
   }
-  return `${blocks.join("\n\n")}\n`;
+  withLogos.sort();
+  if (withLogos.length > 0) {
+    sections.push({
+      what: "logos, named by their content",
+      slugs: withLogos,
+      under: "assets/logos/",
+      headers: [["Cache-Control", LONG_CACHE]],
+    });
+  }
+  return { common, sections, notes: [] };
 }
 
-/** Writes `_headers` at the top of `outDir`, from the pages found there. */
-export async function writeHeaders(outDir: string): Promise<void> {
-  await fs.writeFile(path.join(outDir, HEADERS_FILE), headersFile(await pagePolicies(outDir)));
+/**
+ * `_headers` for Netlify and Cloudflare Pages. One rule per campaign and section, each with one
+ * splat; a section's header that replaces a common one is first detached (`! Name`, which
+ * Cloudflare needs and Netlify's parser skips: Netlify lets the later rule win). Sections that
+ * would take the file over Cloudflare's 100 rules are left out, cache rules first, with a note.
+ */
+export function headersFile(rules: HostRules): { text: string; notes: string[] } {
+  const notes = [...rules.notes];
+  const block = (pattern: string, lines: string[]) =>
+    [pattern, ...lines.map((line) => `  ${line}`)].join("\n");
+  const blocks = [
+    "# Security headers for Netlify and Cloudflare Pages, written by the build (campaign build).",
+    block(
+      "/*",
+      rules.common.map(([name, value]) => `${name}: ${value}`),
+    ),
+  ];
+  let count = 1;
+  for (const section of rules.sections) {
+    const commonNames = new Set(rules.common.map(([name]) => name.toLowerCase()));
+    const lines = section.headers.flatMap(([name, value]) => [
+      ...(commonNames.has(name.toLowerCase()) ? [`! ${name}`] : []),
+      `${name}: ${value}`,
+    ]);
+    const room = CLOUDFLARE_LIMITS.rules - count;
+    const slugs = section.slugs.slice(0, Math.max(0, room));
+    if (slugs.length < section.slugs.length) {
+      notes.push(
+        `${HEADERS_FILE}: ${section.what} of ${section.slugs.length - slugs.length} campaign(s) left out to stay within Cloudflare Pages' ${CLOUDFLARE_LIMITS.rules} rules`,
+      );
+    }
+    for (const slug of slugs) blocks.push(block(`/${slug}/${section.under}*`, lines));
+    count += slugs.length;
+  }
+  return { text: `${blocks.join("\n\n")}\n`, notes };
+}
+
+/** Regex alternation of campaign folders, for nginx and Apache. */
+const folders = (slugs: string[]) =>
+  `^/(${slugs.map((slug) => slug.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})/`;
+
+/** Headers of a section with the common ones it does not replace. */
+function sectionHeaders(rules: HostRules, section: Section): Header[] {
+  const replaced = new Set(section.headers.map(([name]) => name.toLowerCase()));
+  return [...rules.common.filter(([name]) => !replaced.has(name.toLowerCase())), ...section.headers];
+}
+
+/**
+ * nginx (`include` it in the site's `server` block). An `add_header` inside a `location` drops
+ * the server's, so each location repeats the common headers.
+ */
+export function nginxConfig(rules: HostRules): string {
+  const add = (headers: Header[], indent: string) =>
+    headers.map(([name, value]) => `${indent}add_header ${name} "${value}" always;`).join("\n");
+  const lines = [
+    "# Security headers for nginx, written by `campaign server-config nginx` from the built site.",
+    "# Include it inside the site's server { } block, whose root is the built _site/.",
+    add(rules.common, ""),
+    "error_page 404 /404.html;",
+  ];
+  for (const section of rules.sections) {
+    lines.push(
+      `# ${section.what}`,
+      `location ~ ${folders(section.slugs)}${section.under} {`,
+      add(sectionHeaders(rules, section), "    "),
+      "}",
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Apache (`.htaccess` or the site's configuration), with mod_headers. */
+export function apacheConfig(rules: HostRules): string {
+  const set = (headers: Header[], indent: string) =>
+    headers.map(([name, value]) => `${indent}Header always set ${name} "${value}"`).join("\n");
+  const lines = [
+    "# Security headers for Apache (mod_headers), written by `campaign server-config apache` from the built site.",
+    set(rules.common, ""),
+    "ErrorDocument 404 /404.html",
+  ];
+  for (const section of rules.sections) {
+    lines.push(
+      `# ${section.what}`,
+      `<If "%{REQUEST_URI} =~ m#${folders(section.slugs)}${section.under}#">`,
+      set(section.headers, "    "),
+      "</If>",
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Writes `_headers` at the top of `outDir`, from the pages found there; returns what was left out. */
+export async function writeHeaders(outDir: string): Promise<string[]> {
+  const { text, notes } = headersFile(await hostRules(outDir));
+  await fs.writeFile(path.join(outDir, HEADERS_FILE), text);
+  return notes;
 }

@@ -1,83 +1,139 @@
+/**
+ * `_headers` as the hosts read it: Netlify's own parser (@netlify/headers-parser), and Cloudflare
+ * Pages' documented rules (at most 100 rules, one splat or placeholder per rule, 2,000 characters
+ * a line; every matching rule's headers apply, `! Name` detaches one set by an earlier rule).
+ */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { parseAllHeaders } from "@netlify/headers-parser";
 import { parse } from "node-html-parser";
 import * as assert from "uvu/assert";
+import {
+  apacheConfig,
+  CLOUDFLARE_LIMITS,
+  type HostRules,
+  headersFile,
+  hostRules,
+  LONG_CACHE,
+  nginxConfig,
+  parsePolicy,
+  unionPolicy,
+} from "../../src/site/headers.ts";
 import { ROOT } from "../helpers/fixtures.ts";
 import { exampleSite, htmlPages } from "../helpers/site.ts";
 import { suite } from "../helpers/suite.ts";
 
 const test = suite("_headers");
-const LONG_CACHE_VALUE = "public, max-age=31536000, immutable";
 
-/** Reads a Netlify/Cloudflare `_headers` file: [path pattern, [name, value][]] in order. */
-function parseHeaders(text: string): Array<[string, Array<[string, string]>]> {
-  const rules: Array<[string, Array<[string, string]>]> = [];
+interface Rule {
+  pattern: string;
+  lines: Array<{ detach: string } | { name: string; value: string }>;
+}
+
+/** Reads `_headers` as Cloudflare Pages documents it. */
+function cloudflareRules(text: string): Rule[] {
+  const rules: Rule[] = [];
   for (const line of text.split("\n")) {
     if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
-    if (!/^\s/.test(line)) rules.push([line.trim(), []]);
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), lines: [] });
+    else if (line.trim().startsWith("!"))
+      rules[rules.length - 1].lines.push({ detach: line.trim().slice(1).trim() });
     else {
       const colon = line.indexOf(":");
-      rules[rules.length - 1][1].push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+      rules[rules.length - 1].lines.push({
+        name: line.slice(0, colon).trim(),
+        value: line.slice(colon + 1).trim(),
+      });
     }
   }
   return rules;
 }
 
-/** The host's matching: `*` is any run of characters (a splat). */
+/** Cloudflare's matching: a splat matches any run of characters. */
 function matches(pattern: string, sitePath: string): boolean {
-  const regex = new RegExp(
-    `^${pattern
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*")}$`,
-  );
-  return regex.test(sitePath);
+  const regex = pattern
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${regex}$`).test(sitePath);
 }
 
-/** Every header value a response at `sitePath` gets, by name. */
-function headersFor(rules: ReturnType<typeof parseHeaders>, sitePath: string): Map<string, string[]> {
+/** The headers Cloudflare Pages sends at `sitePath`: all matching rules, in order, detaches applied. */
+function cloudflareHeaders(rules: Rule[], sitePath: string): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  for (const [pattern, headers] of rules) {
-    if (!matches(pattern, sitePath)) continue;
-    for (const [name, value] of headers)
-      found.set(name.toLowerCase(), [...(found.get(name.toLowerCase()) ?? []), value]);
+  for (const rule of rules.filter((each) => matches(each.pattern, sitePath))) {
+    for (const line of rule.lines) {
+      if ("detach" in line) found.delete(line.detach.toLowerCase());
+      else found.set(line.name.toLowerCase(), [...(found.get(line.name.toLowerCase()) ?? []), line.value]);
+    }
   }
   return found;
 }
 
 let site = "";
-let rules: ReturnType<typeof parseHeaders> = [];
+let text = "";
 test.before(async () => {
   site = await exampleSite();
-  rules = parseHeaders(await fs.readFile(path.join(site, "_headers"), "utf8"));
+  text = await fs.readFile(path.join(site, "_headers"), "utf8");
 });
 
-test("every page's Content-Security-Policy header is its meta policy plus frame-ancestors 'none'", async () => {
+test("Netlify's parser accepts the whole file, with every rule", async () => {
+  const { headers, errors } = await parseAllHeaders({
+    headersFiles: [path.join(site, "_headers")],
+    configHeaders: [],
+    minimal: false,
+  });
+  assert.equal(errors, []);
+  assert.is(headers.length, cloudflareRules(text).length);
+});
+
+test("within Cloudflare Pages' limits: rules, wildcards per rule, line length", () => {
+  const rules = cloudflareRules(text);
+  assert.ok(rules.length <= CLOUDFLARE_LIMITS.rules, `${rules.length} rules`);
+  for (const rule of rules) {
+    const wildcards = (rule.pattern.match(/\*|:[A-Za-z]\w*/g) ?? []).length;
+    assert.ok(
+      wildcards <= CLOUDFLARE_LIMITS.wildcardsPerRule,
+      `${rule.pattern}: ${wildcards} splats or placeholders`,
+    );
+  }
+  for (const line of text.split("\n")) {
+    assert.ok(line.length <= CLOUDFLARE_LIMITS.lineLength, `a line of ${line.length} characters`);
+  }
+});
+
+test("every page gets one policy that allows what its meta allows, plus frame-ancestors 'none'", async () => {
+  const rules = cloudflareRules(text);
   const pages = await htmlPages(site);
   assert.ok(pages.length > 30, `only ${pages.length} pages`);
   for (const page of pages) {
     const file = path.join(site, page.endsWith("/") ? `${page}index.html` : page);
     const meta = parse(await fs.readFile(file, "utf8"))
       .querySelector('meta[http-equiv="Content-Security-Policy"]')
-      ?.getAttribute("content");
+      ?.getAttribute("content") as string;
     assert.ok(meta, `${page} has no meta policy`);
-    const directives = (policy: string) =>
-      policy
-        .split(";")
-        .map((d) => d.trim().replace(/\s+/g, " "))
-        .filter(Boolean)
-        .sort();
     for (const address of page.endsWith("/") ? [page, `${page}index.html`] : [page]) {
-      const csp = headersFor(rules, address).get("content-security-policy") ?? [];
+      const csp = cloudflareHeaders(rules, address).get("content-security-policy") ?? [];
       assert.is(csp.length, 1, `${address}: ${csp.length} policies (hosts join them, enforcing both)`);
-      assert.equal(directives(csp[0]), directives(`${meta}; frame-ancestors 'none'`), address);
+      const header = parsePolicy(csp[0]);
+      assert.equal(header.get("frame-ancestors"), ["'none'"], address);
+      for (const [directive, sources] of parsePolicy(meta)) {
+        const allowed = header.get(directive) ?? header.get("default-src") ?? [];
+        for (const source of sources.filter((each) => each !== "'none'")) {
+          assert.ok(
+            allowed.includes(source),
+            `${address}: the header blocks ${directive} ${source}, which its meta allows`,
+          );
+        }
+      }
     }
   }
 });
 
 test("every response gets nosniff, no referrer and a Permissions-Policy", () => {
+  const rules = cloudflareRules(text);
   for (const address of ["/", "/benelux-2021/fr/", "/benelux-2021/assets/site.css", "/missing"]) {
-    const headers = headersFor(rules, address);
+    const headers = cloudflareHeaders(rules, address);
     assert.equal(headers.get("x-content-type-options"), ["nosniff"], address);
     assert.equal(headers.get("referrer-policy"), ["no-referrer"], address);
     const permissions = headers.get("permissions-policy")?.[0] ?? "";
@@ -88,36 +144,94 @@ test("every response gets nosniff, no referrer and a Permissions-Policy", () => 
 });
 
 test("files named by their content are cached for a year, pages are not", async () => {
+  const rules = cloudflareRules(text);
   const logos = (await fs.readdir(path.join(site, "blue-heart-2023-be/assets/logos"))).map(
     (name) => `/blue-heart-2023-be/assets/logos/${name}`,
   );
   assert.ok(logos.length > 0);
-  for (const logo of logos) {
-    assert.match(
-      headersFor(rules, logo).get("cache-control")?.[0] ?? "",
-      /max-age=31536000.*immutable/,
-      logo,
-    );
-  }
-  assert.is(headersFor(rules, "/blue-heart-2023-be/fr/").get("cache-control"), undefined);
+  for (const logo of logos)
+    assert.equal(cloudflareHeaders(rules, logo).get("cache-control"), [LONG_CACHE], logo);
+  assert.is(cloudflareHeaders(rules, "/blue-heart-2023-be/fr/").get("cache-control"), undefined);
 });
 
-test("the README's nginx and Apache snippets send the same headers as _headers", async () => {
+test("an admin's own policy replaces the site's on both hosts: detached first on Cloudflare", () => {
+  const rules: HostRules = {
+    common: [["Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"]],
+    sections: [
+      {
+        what: "the editor",
+        slugs: ["x"],
+        under: "admin/",
+        headers: [["Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-eval'"]],
+      },
+    ],
+    notes: [],
+  };
+  const file = headersFile(rules).text;
+  const csp = cloudflareHeaders(cloudflareRules(file), "/x/admin/index.html").get("content-security-policy");
+  assert.equal(csp, ["default-src 'self'; script-src 'self' 'unsafe-eval'"]);
+  assert.match(file, "/x/admin/*\n  ! Content-Security-Policy\n  Content-Security-Policy:");
+});
+
+test("an archive of 150 campaigns stays within 100 rules, and says what it left out", () => {
+  const slugs = Array.from({ length: 150 }, (_, i) => `campaign-${i}`);
+  const { text: file, notes } = headersFile({
+    common: [["X-Content-Type-Options", "nosniff"]],
+    sections: [{ what: "logos", slugs, under: "assets/logos/", headers: [["Cache-Control", LONG_CACHE]] }],
+    notes: [],
+  });
+  assert.is(cloudflareRules(file).length, CLOUDFLARE_LIMITS.rules);
+  assert.equal(notes, [
+    "_headers: logos of 51 campaign(s) left out to stay within Cloudflare Pages' 100 rules",
+  ]);
+});
+
+test("the union of policies: sources joined, default-src standing in, unrestricted directives dropped", () => {
+  assert.is(
+    unionPolicy([
+      "default-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'",
+      "default-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'",
+      "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'",
+    ]),
+    "default-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; script-src 'self'",
+  );
+  assert.is(unionPolicy(["object-src 'none'", "object-src 'self'"]), "object-src 'self'");
+});
+
+test("the rules are read from the built pages, not assumed", async () => {
+  const rules = await hostRules(site);
+  assert.equal(
+    rules.common.map(([name]) => name),
+    ["X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "Content-Security-Policy"],
+  );
+  assert.equal(
+    rules.sections.map((section) => section.under),
+    ["assets/logos/"],
+  );
+});
+
+test("the README shows what server-config prints for the examples, not a hand-kept copy", async () => {
   const readme = await fs.readFile(path.join(ROOT, "README.md"), "utf8");
-  const page = headersFor(rules, "/benelux-2021/fr/");
-  for (const language of ["nginx", "apache"]) {
-    const block = new RegExp(`\`\`\`${language}\n([\\s\\S]*?)\`\`\``).exec(readme)?.[1] ?? "";
-    assert.ok(block, `no ${language} block in the README`);
-    for (const name of [
-      "Content-Security-Policy",
-      "X-Content-Type-Options",
-      "Referrer-Policy",
-      "Permissions-Policy",
-    ]) {
-      const value = new RegExp(`${name} "([^"]+)"`).exec(block)?.[1];
-      assert.is(value, page.get(name.toLowerCase())?.[0], `${language} ${name}`);
-    }
-    assert.match(block, LONG_CACHE_VALUE);
+  // The test site also holds copies of an example in other templates; the README shows the examples.
+  const examples = await fs.readdir(path.join(ROOT, "campaigns"));
+  const all = await hostRules(site);
+  const rules = {
+    ...all,
+    sections: all.sections.map((section) => ({
+      ...section,
+      slugs: section.slugs.filter((slug) => examples.includes(slug)),
+    })),
+  };
+  for (const [language, made] of [
+    ["nginx", nginxConfig(rules)],
+    ["apache", apacheConfig(rules)],
+  ]) {
+    const block = new RegExp(`\`\`\`${language}\n([\\s\\S]*?)\`\`\``).exec(readme)?.[1];
+    assert.is(
+      block,
+      made,
+      `the README's ${language} block differs from npm run server-config -- ${language}`,
+    );
   }
 });
 
