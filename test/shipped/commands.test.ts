@@ -54,11 +54,16 @@ async function serve(script: string, ready: RegExp, ...args: string[]) {
     detached: true,
   });
   let output = "";
-  for (const stream of [child.stdout, child.stderr]) stream?.on("data", (chunk) => (output += chunk));
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk) => {
+      output += chunk;
+    });
+  }
   const deadline = Date.now() + 120_000;
-  let match: RegExpExecArray | null = null;
-  while (!(match = ready.exec(output)) && Date.now() < deadline && child.exitCode === null) {
+  let match = ready.exec(output);
+  while (!match && Date.now() < deadline && child.exitCode === null) {
     await new Promise((resolve) => setTimeout(resolve, 100));
+    match = ready.exec(output);
   }
   const stop = async () => {
     if (child.exitCode !== null) return;
