@@ -36,35 +36,6 @@ it("keyboard order: the skip link first, then the safety exit", async () => {
   await page.close();
 });
 
-/** Opens a campaign page with the exit site stubbed (the network is closed) and returns both. */
-async function pageWithExit(javaScriptEnabled: boolean) {
-  const context = await state.browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await page.goto(state.origin + campaignPage());
-  const exitUrl = (await page.getAttribute(".exit-button", "href")) as string;
-  await context.route(`${new URL(exitUrl).origin}/**`, (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weather</title>" }),
-  );
-  return { context, page, exitUrl };
-}
-
-it("Shift pressed three times leaves the page, and Back does not return", async () => {
-  const { context, page, exitUrl } = await pageWithExit(true);
-  const before = page.url();
-  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
-  await page.waitForURL(exitUrl, { timeout: 5000 });
-  await page.goBack().catch(() => null);
-  assert.is.not(page.url(), before, "the back button returned to the campaign page");
-  await context.close();
-});
-
-it("the exit link works with JavaScript disabled", async () => {
-  const { context, page, exitUrl } = await pageWithExit(false);
-  await page.click(".exit-button");
-  await page.waitForURL(exitUrl, { timeout: 5000 });
-  await context.close();
-});
-
 it("a deliberately broken page is caught: missing alt, low contrast, external script", async () => {
   const server = await serveStatic(path.join(FIXTURES, "broken-site"));
   const context = await state.browser.newContext();
