@@ -68,7 +68,10 @@ test("--with-admin: every campaign's admin arrives with the pages, listed in _he
   assert.ok(await exists("second/admin/config.yml"));
   assert.ok(await exists("minimal/en/index.html"));
   const headers = await fs.readFile(path.join(state.out, "_headers"), "utf8");
-  assert.match(headers, /\/minimal\/admin\/\n {2}Content-Security-Policy: [^\n]*https:\/\/gitlab\.com/);
+  assert.match(
+    headers,
+    /\/minimal\/admin\/\*\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: [^\n]*https:\/\/gitlab\.com/,
+  );
   assert.equal(await leftovers(), []);
 });
 
