@@ -3,55 +3,41 @@
  * interrupted halfway leaves the previous output exactly as it was.
  */
 import { spawn } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../src/build.ts";
 import { fixtureCampaign, ROOT, tempDir } from "./helpers/fixtures.ts";
-
-async function folderHashes(dir: string): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const file of (await fs.readdir(dir, { recursive: true })).sort()) {
-    const full = path.join(dir, file);
-    if ((await fs.stat(full)).isFile()) {
-      result[file] = crypto
-        .createHash("sha256")
-        .update(await fs.readFile(full))
-        .digest("hex");
-    }
-  }
-  return result;
-}
+import { folderHashes, projectCopy } from "./helpers/project-copy.ts";
+import { FAR_ZONES, runInZone } from "./helpers/time-zones.ts";
 
 const test = suite("reproducible and atomic builds");
 
-/** A fresh copy of the project (sources, templates, config) with its own empty .cache/. */
-async function projectCopy(work: string, name: string): Promise<string> {
-  const root = path.join(work, name);
-  await fs.mkdir(root, { recursive: true });
-  for (const entry of ["src", "templates", "eleventy.config.ts", "package.json", "tsconfig.json"])
-    await fs.cp(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
-  await fs.symlink(path.join(ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
-  return root;
+/**
+ * Builds campaignsDir with the project copy at `root` in a new process whose time zone is `zone`,
+ * its clock set to `now`.
+ */
+function buildIn(root: string, campaignsDir: string, zone: string, now: string): Promise<string> {
+  const args = ["build", "--campaigns", campaignsDir, "--out", path.join(root, "_site")];
+  return runInZone(zone, now, path.join(root, "src/cli.ts"), args, root);
 }
 
-function buildIn(root: string, campaignsDir: string): Promise<number | null> {
-  const child = spawn(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    [path.join(root, "src/cli.ts"), "build", "--campaigns", campaignsDir, "--out", path.join(root, "_site")],
-    { cwd: root, stdio: ["ignore", "ignore", "inherit"] },
-  );
-  return new Promise((resolve) => child.on("exit", (code) => resolve(code)));
-}
+/** 12:00 UTC on 29 July 2024: already 30 July, the campaign's day, in Kiritimati; 29 July in Pago Pago. */
+const BUILT_AT = "2024-07-29T12:00:00Z";
 
-test("two fresh copies with separate caches build byte-identical output", async () => {
-  const { campaignsDir, cleanup } = await fixtureCampaign();
+test("two fresh copies with separate caches, built in time zones 25 hours apart, give byte-identical output dated the campaign's day", async () => {
+  const { campaignsDir, cleanup } = await fixtureCampaign({
+    yaml: (text) =>
+      text.replace(
+        "    country: BE\n",
+        '    country: BE\n    hours: "Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH off"\n',
+      ),
+  });
   const work = await tempDir("reproducible-");
   const roots = [await projectCopy(work, "a"), await projectCopy(work, "b")];
   // One after the other in separate processes: nothing is shared but the campaign files.
-  for (const root of roots) assert.is(await buildIn(root, campaignsDir), 0);
+  for (const [index, root] of roots.entries()) await buildIn(root, campaignsDir, FAR_ZONES[index], BUILT_AT);
   const [a, b] = [
     await folderHashes(path.join(roots[0], "_site")),
     await folderHashes(path.join(roots[1], "_site")),
@@ -66,6 +52,19 @@ test("two fresh copies with separate caches build byte-identical output", async 
     assert.ok(drawn.length >= 6, `${root}: each copy draws its own images into its own cache`);
   }
   assert.equal(a, b);
+  // Identical, and right: the campaign's day (2024-07-30), not the day of either build.
+  const site = path.join(roots[1], "_site/minimal");
+  const read = (file: string) => fs.readFile(path.join(site, file), "utf8");
+  for (const [lang, written] of [
+    ["en", "July 30, 2024"],
+    ["fr", "30 juillet 2024"],
+  ]) {
+    assert.match(await read(`${lang}/index.html`), `<time datetime="2024-07-30">${written}</time>`);
+    const calendar = await read(`${lang}/calendar.ics`);
+    assert.match(calendar, "DTSTART;VALUE=DATE:20240730\r\n");
+    assert.match(calendar, "DTEND;VALUE=DATE:20240731\r\n");
+  }
+  assert.match(await read("en/index.html"), /9:00\sAM\s–\s5:00\sPM/);
   await cleanup();
   await fs.rm(work, { recursive: true });
 });
