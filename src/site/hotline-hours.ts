@@ -24,6 +24,9 @@ function weekday(day: number, lang: string, width: "long" | "short"): string {
 
 function timeRange([open, close]: Interval, lang: string): string {
   const format = new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone: "UTC" });
+  // A range into the next day (20:00–24:00) would be written with both dates: times only.
+  if (close >= 1440)
+    return `${format.format(MONDAY + open * MINUTE)} – ${format.format(MONDAY + close * MINUTE)}`;
   return format.formatRange(MONDAY + open * MINUTE, MONDAY + close * MINUTE);
 }
 

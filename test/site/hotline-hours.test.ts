@@ -18,6 +18,13 @@ view("weekday names and times come from Intl", () => {
   assert.is(hoursRows(week, "de")[1].days, "Samstag");
 });
 
+view("hours that end at midnight are written as times, without dates", () => {
+  const evening = parseHours("Mo-Fr 20:00-24:00", "Europe/Brussels");
+  if (typeof evening === "string") throw new Error(evening);
+  assert.equal(hoursRows(evening, "nl"), [{ days: "maandag–vrijdag", times: "20:00 – 00:00" }]);
+  assert.not.match(hoursRows(evening, "en")[0].times, /2024|1\/2/);
+});
+
 view("languages named and joined in the page's language", () => {
   assert.is(languageNames(["nl", "fr", "en"], "fr"), "néerlandais, français et anglais");
   assert.is(languageNames(["nl", "fr"], "de"), "Niederländisch und Französisch");
