@@ -1,8 +1,6 @@
-// Safety exit: the button is a plain link and works without this script. With it, pressing
-// Shift three times within two seconds also leaves, the page blanks at once, and
-// location.replace keeps the back button from returning here. Only Shift pressed on its own
-// counts: any other key (a capital letter, Shift with an arrow) starts the count again, and a
-// held Shift counts once.
+// Safety exit: the button is a plain link. With this script the page blanks at once, Back
+// cannot return (location.replace), and Shift pressed alone three times in 2 s also leaves
+// (any other key restarts the count; a held Shift counts once).
 (() => {
   const link = document.querySelector("[data-exit-page]");
   const leave = (event) => {
