@@ -5,6 +5,7 @@
  * each build.
  */
 import crypto from "node:crypto";
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
@@ -13,8 +14,8 @@ import { codeFingerprint } from "../render/code-fingerprint.ts";
 // Before eleventy-img draws a logo: SVG text takes the shipped fonts, as on share images.
 import { fontFingerprint } from "../social/fonts.ts";
 
-/** What, besides the logo itself, changes a published logo's bytes: the fonts its SVG text is drawn
- * in and the code that draws it. Part of the file names, which are served as immutable. */
+/** What, besides the logo itself, changes the files made from it: the fonts its SVG text is drawn
+ * in and the code that draws it. The cache's folder is named by it. */
 const DRAWING_KEY = crypto
   .createHash("sha256")
   .update(fontFingerprint())
@@ -60,8 +61,8 @@ export async function processLogo(partner: Partner, slug: string, cacheDir: stri
   const options = {
     widths: WIDTHS,
     formats: [...FORMATS],
-    // SVG text is drawn with the shipped fonts: other fonts or matching rules, other files, and
-    // other names, since the published logos are served as immutable.
+    // SVG text is drawn with the shipped fonts: other fonts, matching rules or drawing code, other
+    // files in the cache.
     outputDir: path.join(cacheDir, "logos", DRAWING_KEY),
     filenameFormat: (id: string, _src: string, width: number, format: string) =>
       `${id}-${DRAWING_KEY.slice(0, 6)}-${width}.${format}`,
@@ -69,7 +70,19 @@ export async function processLogo(partner: Partner, slug: string, cacheDir: stri
     svgShortCircuit: false,
     sharpAvifOptions: AVIF_OPTIONS,
   };
-  const metadata = (await Image(partner.logo, options)) as Record<string, ImageEntry[]>;
+  const made = (await Image(partner.logo, options)) as Record<string, ImageEntry[]>;
+  // Published under the hash of their own bytes: a name changes exactly when the file does,
+  // as files served as immutable must (not when only the code that made them moved).
+  const metadata = Object.fromEntries(
+    Object.entries(made).map(([format, entries]) => [
+      format,
+      entries.map((entry) => {
+        const hash = crypto.createHash("sha256").update(fsSync.readFileSync(entry.outputPath)).digest("hex");
+        const url = `${urlPath}${hash.slice(0, 16)}-${entry.width}.${format}`;
+        return { ...entry, url, srcset: `${url} ${entry.width}w` };
+      }),
+    ]),
+  );
   const sources = FORMATS.filter((format) => format !== "png").map((format) => ({
     type: metadata[format][0].sourceType,
     srcset: metadata[format].map((entry) => entry.srcset).join(", "),
