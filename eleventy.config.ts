@@ -6,4 +6,4 @@ import { config as siteConfig } from "./src/site/eleventy-config.ts";
 
 export { default } from "./src/site/eleventy-config.ts";
 
-export const config = { ...siteConfig, dir: { ...siteConfig.dir, input: "src/site/pages" } };
+export const config = { ...siteConfig, dir: { ...siteConfig.dir, input: "src/site/routes" } };

@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import sharp from "sharp";
-import "../src/social/fonts.ts";
+import "../src/render/fonts.ts";
 import { renderCalendar } from "../src/kit/calendar.ts";
 import { loadKitDesign } from "../src/kit/design.ts";
 import { renderFrame } from "../src/kit/frame.ts";

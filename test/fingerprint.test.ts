@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { generatorFingerprint } from "../src/incremental.ts";
+import { generatorFingerprint } from "../src/build/incremental.ts";
 
 const test = suite("generator fingerprint");
 

@@ -8,7 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import * as assert from "uvu/assert";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { CampaignError, formatProblem } from "../src/campaign/index.ts";
 import { FIXTURES, fixtureCampaign, ROOT, tempDir } from "./helpers/fixtures.ts";
 import { suite } from "./helpers/suite.ts";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { loadCampaign } from "../src/campaign/load.ts";
 import {
   markUnreviewed,
@@ -13,8 +13,8 @@ import {
   starterFor,
   yearInPlaceOf,
   yearMentions,
-} from "../src/next-edition.ts";
-import { ScaffoldError, scaffold } from "../src/scaffold.ts";
+} from "../src/new-campaign/next-edition.ts";
+import { ScaffoldError, scaffold } from "../src/new-campaign/scaffold.ts";
 import { ROOT, TEMPLATES, tempDir } from "./helpers/fixtures.ts";
 
 const run = promisify(execFile);

@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { fixtureCampaign, ROOT, tempDir } from "./helpers/fixtures.ts";
 import { folderHashes, projectCopy } from "./helpers/project-copy.ts";
 import { FAR_ZONES, runInZone } from "./helpers/time-zones.ts";

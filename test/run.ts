@@ -4,7 +4,7 @@
  * `npm test -- campaign` runs the files whose path contains "campaign".
  */
 // Before any suite draws: fontconfig reads its configuration once per process.
-import "../src/social/fonts.ts";
+import "../src/render/fonts.ts";
 import { parse } from "uvu/parse";
 import { run } from "uvu/run";
 

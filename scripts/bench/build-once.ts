@@ -1,7 +1,7 @@
 /** One build in a fresh process, for the benchmark: prints wall time, peak memory and counts. */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "../../src/build.ts";
+import { build } from "../../src/build/build.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const [campaignsDir, outDir, flag] = process.argv.slice(2);

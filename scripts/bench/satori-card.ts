@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import { FONT_PACKAGES, fontFile } from "../../src/social/fonts.ts";
+import { FONT_PACKAGES, fontFile } from "../../src/render/fonts.ts";
 
 const latin = FONT_PACKAGES[0];
 const fonts = [

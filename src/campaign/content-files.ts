@@ -8,8 +8,8 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { commandLine } from "../paths.ts";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../problems/problem.ts";
+import { commandLine } from "../project/paths.ts";
 
 /** The folder of a campaign's words. */
 export const CONTENT_DIR = "content";

@@ -4,7 +4,7 @@
  * from elsewhere) and links other than http(s), mailto: and tel: are refused with their line.
  */
 import MarkdownIt from "markdown-it";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../problems/problem.ts";
 import { type ContentFrontMatter, contentFrontMatterSchema } from "./schema.ts";
 import { validate } from "./validate.ts";
 import { parseYaml } from "./yaml-source.ts";

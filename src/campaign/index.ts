@@ -5,16 +5,16 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { CampaignError, type Problem } from "../problems/problem.ts";
 import { CAMPAIGN_FILE } from "./files.ts";
 import type { Campaign, LoadOptions } from "./load.ts";
-import { CampaignError, type Problem } from "./problems.ts";
 
+export { CampaignError, formatProblem, type Problem } from "../problems/problem.ts";
 export type { Content } from "./content.ts";
 export type { Hotline } from "./hotline.ts";
 export type { Campaign, Partner } from "./load.ts";
-export { CampaignError, formatProblem, type Problem } from "./problems.ts";
 
-import { commandLine } from "../paths.ts";
+import { commandLine } from "../project/paths.ts";
 import { SLUG } from "./files.ts";
 
 export { SLUG };

@@ -7,7 +7,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { missingKeys } from "../i18n/strings.ts";
 import { loadWording, type Wording } from "../i18n/wording.ts";
-import { imageDigest, rememberChecked, wasChecked } from "./checked-images.ts";
+import { imageDigest, rememberChecked, wasChecked } from "../images/checked.ts";
+import { CampaignError, type Problem } from "../problems/problem.ts";
 import { type Content, parseContent } from "./content.ts";
 import { CONTENT_DIR, contentFile, contentRelative, migrationHint } from "./content-files.ts";
 import { contrastFailures, formatRatio } from "./contrast.ts";
@@ -21,7 +22,6 @@ import {
   type PartnerInput,
   partnerNames,
 } from "./partners.ts";
-import { CampaignError, type Problem } from "./problems.ts";
 import { type CampaignFile, campaignFileSchema, languageTag, type Theme } from "./schema.ts";
 import { unsafeSvgParts } from "./svg-safety.ts";
 import { templateProblems } from "./template.ts";
@@ -266,7 +266,7 @@ async function checkLogo(
   // Loaded only for a logo not checked before: validating unchanged campaigns never loads sharp.
   // The font setup first (a failure there is not the logo's): decoding an SVG logo draws its
   // text, and fontconfig reads its configuration only once per process.
-  await import("../social/fonts.ts");
+  await import("../render/fonts.ts");
   try {
     const { default: sharp } = await import("sharp");
     const image = sharp(bytes, { limitInputPixels: MAX_LOGO_PIXELS, failOn: "truncated" });

@@ -4,8 +4,8 @@
  * broken template.json is the template's, and points at that file.
  */
 import path from "node:path";
-import { knownTemplates, resolveLayers } from "../templates/layers.ts";
-import { closest, type Problem } from "./problems.ts";
+import { knownTemplates, resolveLayers } from "../layers/lookup.ts";
+import { closest, type Problem } from "../problems/problem.ts";
 
 export function templateProblems(
   templatesDir: string,

@@ -3,7 +3,7 @@
  * turned back into a line number for error messages.
  */
 import { type Document, isMap, isScalar, LineCounter, parseDocument } from "yaml";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../problems/problem.ts";
 
 /** Refuse YAML files larger than this before parsing: no campaign file comes near it. */
 export const MAX_YAML_BYTES = 1_000_000;

@@ -4,7 +4,7 @@
  * campaign.yaml; `--timings` prints the time of each phase.
  */
 import path from "node:path";
-import { formatTimings } from "../timings.ts";
+import { formatTimings } from "../build/timings.ts";
 import {
   type CommandContext,
   campaignsDirOf,
@@ -33,7 +33,7 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
       ? (values.campaign ?? (await (await import("../campaign/index.ts")).listCampaigns(campaignsDir)))
       : [];
     const adminDirs: string[] = [];
-    const { build } = await import("../build.ts");
+    const { build } = await import("../build/build.ts");
     const result = await build({
       baseUrl,
       pseudo: values.pseudo,

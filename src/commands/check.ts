@@ -2,9 +2,9 @@
  * `check`: validates campaigns without building and lists every problem at once; with
  * `--translations`, a table of each campaign's languages instead.
  */
-import { validatedCampaigns } from "../build.ts";
-import { otherYearWarnings } from "../next-edition.ts";
-import { projectPaths } from "../paths.ts";
+import { validatedCampaigns } from "../build/build.ts";
+import { otherYearWarnings } from "../new-campaign/next-edition.ts";
+import { projectPaths } from "../project/paths.ts";
 import { type CommandContext, campaignsDirOf, guarded, parseOptions, printWarnings } from "./shared.ts";
 
 export async function run(argv: string[], context: CommandContext): Promise<number> {

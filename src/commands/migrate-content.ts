@@ -6,7 +6,7 @@
 import path from "node:path";
 import { migrateContent } from "../campaign/content-files.ts";
 import { listCampaigns } from "../campaign/index.ts";
-import { CampaignError } from "../campaign/problems.ts";
+import { CampaignError } from "../problems/problem.ts";
 import { type CommandContext, campaignsDirOf, guarded, parseOptions } from "./shared.ts";
 
 export async function run(argv: string[], context: CommandContext): Promise<number> {

@@ -2,7 +2,7 @@
  * `new <slug> [--template <name>]`: a campaign from a template's starter;
  * `new [<slug>] --from <slug> [--date YYYY-MM-DD]`: next year's edition of an existing campaign.
  */
-import { scaffold, scaffoldReport } from "../scaffold.ts";
+import { scaffold, scaffoldReport } from "../new-campaign/scaffold.ts";
 import { type CommandContext, campaignsDirOf, guarded, parseOptions } from "./shared.ts";
 
 export async function run(argv: string[], context: CommandContext): Promise<number> {

@@ -5,8 +5,8 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { commandLine, projectPaths } from "../paths.ts";
-import { zipEntries } from "../zip-writer.ts";
+import { zipEntries } from "../kit/zip-writer.ts";
+import { commandLine, projectPaths } from "../project/paths.ts";
 import { type CommandContext, guarded, parseOptions, UsageError } from "./shared.ts";
 
 /** Every entry's modification time (zip's DOS time starts in 1980; local time, so fixed by hand). */

@@ -3,7 +3,7 @@
  * web server's own configuration language, from the same rules as the build's `_headers`.
  */
 import path from "node:path";
-import { commandLine } from "../paths.ts";
+import { commandLine } from "../project/paths.ts";
 import { type CommandContext, guarded, parseOptions, UsageError } from "./shared.ts";
 
 const USAGE = "campaign server-config nginx|apache [--site <dir>]";

@@ -4,8 +4,8 @@
  */
 import path from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { CampaignError, formatProblem, type Problem } from "../campaign/problems.ts";
-import { projectPaths } from "../paths.ts";
+import { CampaignError, formatProblem, type Problem } from "../problems/problem.ts";
+import { projectPaths } from "../project/paths.ts";
 
 export interface CommandContext {
   /** Project root holding campaigns/, templates/ and .cache/. */

@@ -7,9 +7,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CampaignError, formatProblem } from "../campaign/problems.ts";
 import { languageTag } from "../campaign/schema.ts";
-import { projectPaths } from "../paths.ts";
+import { CampaignError, formatProblem } from "../problems/problem.ts";
+import { projectPaths } from "../project/paths.ts";
 import { exportContent, importContent } from "../translations/content.ts";
 import { exportUi, importUi } from "../translations/ui.ts";
 import { readXliff, writeXliff, XliffError } from "../translations/xliff.ts";

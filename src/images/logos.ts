@@ -12,7 +12,7 @@ import Image from "@11ty/eleventy-img";
 import type { Partner } from "../campaign/index.ts";
 import { codeFingerprint } from "../render/code-fingerprint.ts";
 // Before eleventy-img draws a logo: SVG text takes the shipped fonts, as on share images.
-import { fontFingerprint } from "../social/fonts.ts";
+import { fontFingerprint } from "../render/fonts.ts";
 
 /** What, besides the logo itself, changes the files made from it: the fonts its SVG text is drawn
  * in and the code that draws it. The cache's folder is named by it. */

@@ -4,7 +4,7 @@
  */
 import crypto from "node:crypto";
 import { z } from "zod";
-import { readLayeredJson, readLayeredText } from "../templates/layers.ts";
+import { readLayeredJson, readLayeredText } from "../layers/lookup.ts";
 
 const fraction = z.number().nonnegative();
 const textBox = z.object({ height: fraction, max: fraction, min: fraction });

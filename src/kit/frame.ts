@@ -6,10 +6,10 @@
  * text is shaped and aligned by Pango like the share cards.
  */
 import sharp, { type OverlayOptions } from "sharp";
+import { drawnSvg, type RawImage, toRaw } from "../render/canvas.ts";
 import { codeFingerprint } from "../render/code-fingerprint.ts";
-import { drawnSvg, type RawImage, toRaw } from "../social/canvas.ts";
-import { keptRecent } from "../social/memo.ts";
-import { fitText } from "../social/text.ts";
+import { keptRecent } from "../render/memo.ts";
+import { fitText } from "../render/text-fit.ts";
 import type { FrameDesign } from "./design.ts";
 
 export interface FrameInput {

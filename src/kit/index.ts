@@ -11,9 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Problem } from "../campaign/index.ts";
-import { cacheKey, fileHash, ImageCache } from "../social/cache.ts";
-import { fontFingerprint } from "../social/fonts.ts";
-import { mapBounded } from "../social/queue.ts";
+import { cacheKey, fileHash, ImageCache } from "../render/cache.ts";
+import { fontFingerprint } from "../render/fonts.ts";
+import { mapBounded } from "../render/queue.ts";
 import { CalendarError, type CalendarInput, calendarCode, renderCalendar } from "./calendar.ts";
 import { type FrameInput, frameCode, renderFrame } from "./frame.ts";
 import {

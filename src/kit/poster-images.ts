@@ -3,7 +3,7 @@
  * one, so its posters draw, compress and scale it once. Drawings are kept by src/social/ for share
  * cards and posters alike (canvas.ts for SVGs, logos.ts for the partners' logos).
  */
-import { drawnSvg, type RawImage } from "../social/canvas.ts";
+import { drawnSvg, type RawImage } from "../render/canvas.ts";
 
 /** The emblem's SVG (its colour already set) as a square of `size` pixels. */
 export function emblemImage(svg: string, size: number): Promise<RawImage> {

@@ -5,15 +5,15 @@
  * right; phone numbers and the address stay left-to-right.
  */
 import type { Direction } from "../i18n/languages.ts";
-import type { RawImage } from "../social/canvas.ts";
-import { logoImage } from "../social/logos.ts";
-import { TextFitError } from "../social/text.ts";
+import type { RawImage } from "../render/canvas.ts";
+import { TextFitError } from "../render/text-fit.ts";
+import type { VectorText } from "../render/vector-text.ts";
+import { logoImage } from "../social/logo-band.ts";
 import type { PosterDesign } from "./design.ts";
 import { emblemImage } from "./poster-images.ts";
 import type { PdfImage } from "./poster-pdf.ts";
 import { fitPosterText, oneColour, type PosterText } from "./poster-text.ts";
 import { type QrMatrix, qrMatrix } from "./qr.ts";
-import type { VectorText } from "./vector-text.ts";
 
 /** ISO 216 sizes in PostScript points. */
 export const PAPER = {

@@ -6,11 +6,11 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import sharp from "sharp";
-import "../social/fonts.ts";
-import type { RawImage } from "../social/canvas.ts";
+import "../render/fonts.ts";
+import type { RawImage } from "../render/canvas.ts";
+import { pdfPaths, type VectorText } from "../render/vector-text.ts";
 import { type Layout, PAPER, type Paper, type PosterInput } from "./poster-layout.ts";
 import { darkRuns, QUIET_ZONE } from "./qr.ts";
-import { pdfPaths, type VectorText } from "./vector-text.ts";
 
 /** An image ready for a PDF: compressed colour and alpha streams with their dictionaries. */
 export interface PdfImage {

@@ -5,11 +5,11 @@
  * pixel buffer in the layout's order and encoded once.
  */
 import sharp from "sharp";
-import { Canvas, type RawImage, toRaw } from "../social/canvas.ts";
+import { Canvas, type RawImage, toRaw } from "../render/canvas.ts";
+import { type PlacedPath, svgPath } from "../render/vector-text.ts";
 import { perImage } from "./poster-images.ts";
 import { type Layout, PAPER, type PosterInput } from "./poster-layout.ts";
 import { darkRuns, QUIET_ZONE } from "./qr.ts";
-import { type PlacedPath, svgPath } from "./vector-text.ts";
 
 /** An image scaled to a size ("WxH"), once for every preview that places it. */
 const scaled = perImage(async (image, size = "1x1") => {

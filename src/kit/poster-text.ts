@@ -3,8 +3,8 @@
  * picture from the share images' text engine when it holds colour emoji, which have no outlines
  * of one colour to fill.
  */
-import { type FitRequest, fitText, type TextImage } from "../social/text.ts";
-import { fitVectorText, type VectorText } from "./vector-text.ts";
+import { type FitRequest, fitText, type TextImage } from "../render/text-fit.ts";
+import { fitVectorText, type VectorText } from "../render/vector-text.ts";
 
 export type PosterText =
   | { kind: "vector"; width: number; height: number; text: VectorText }

@@ -6,9 +6,9 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { cacheKey, ImageCache } from "../render/cache.ts";
 import { codeFingerprint } from "../render/code-fingerprint.ts";
-import { cacheKey, ImageCache } from "../social/cache.ts";
-import { zipEntries } from "../zip-writer.ts";
+import { zipEntries } from "./zip-writer.ts";
 
 export interface ZipEntry {
   /** Path inside the zip, with "/". */

@@ -14,7 +14,7 @@ import { ADMIN_SOURCE, DECAP_DIST } from "../cms/admin-files.ts";
 import { campaignEntries, cmsConfig } from "../cms/config.ts";
 import { mergeSaved } from "../cms/merge.ts";
 import { adminCsp } from "../cms/publish.ts";
-import { projectPaths } from "../paths.ts";
+import { projectPaths } from "../project/paths.ts";
 import {
   type ApiRequest,
   checkApiRequest,

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Eleventy } from "@11ty/eleventy";
-import { PAGES_DIR } from "../paths.ts";
+import { ROUTES_DIR } from "../project/paths.ts";
 import campaignSite from "../site/plugin.ts";
 
 export interface WatchOptions {
@@ -25,7 +25,7 @@ function configPath(): string {
 /** Builds the preview once, then again on every change; returns where it writes and how to stop. */
 export async function watchPreview({ contentRoot, onWritten }: WatchOptions) {
   const outputDir = path.join(contentRoot, ".cache/preview");
-  const eleventy = new Eleventy(PAGES_DIR, outputDir, {
+  const eleventy = new Eleventy(ROUTES_DIR, outputDir, {
     configPath: configPath(),
     runMode: "watch",
     quietMode: true,

@@ -3,8 +3,9 @@
  * (language names and directions, addresses, formatted dates, translated UI strings, logos).
  * Templates never compute addresses or read files themselves.
  */
-import "../social/fonts.ts"; // first: points fontconfig at the shipped fonts before any drawing
+import "../render/fonts.ts"; // first: points fontconfig at the shipped fonts before any drawing
 import path from "node:path";
+import { Timings } from "../build/timings.ts";
 import { type Campaign, CampaignError, type Content, type Hotline, type Problem } from "../campaign/index.ts";
 import { type Direction, endonym, formatDate, ogLocale, textDirection } from "../i18n/languages.ts";
 import { type Tree, translator, uiStrings } from "../i18n/strings.ts";
@@ -20,7 +21,6 @@ import {
   type ShareJob,
   shareImagePath,
 } from "../social/index.ts";
-import { Timings } from "../timings.ts";
 import { type HotlineDetailsView, hotlineDetailsView, hoursShort } from "./hotline-hours.ts";
 import { type NotFoundView, notFoundView } from "./not-found.ts";
 import { type ShareLink, shareLinks } from "./share-links.ts";

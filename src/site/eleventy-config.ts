@@ -1,5 +1,5 @@
 /**
- * Eleventy configuration: the page routes live in src/site/pages/ (copied into dist/ when
+ * Eleventy configuration: the page routes live in src/site/routes/ (copied into dist/ when
  * compiled), the looks in templates/. Campaign data, filters and logos come from the
  * campaign-site plugin. Compiled into dist/ with the rest, so a build never needs a TypeScript
  * loader.

@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import nunjucks from "nunjucks";
-import { findTemplateFile, knownTemplates, templateRoots } from "../templates/layers.ts";
+import { findTemplateFile, knownTemplates, templateRoots } from "../layers/lookup.ts";
 
 export class LayeredLoader extends nunjucks.FileSystemLoader {
   readonly #templatesDir: () => string;

@@ -6,7 +6,7 @@
 import { loadCampaigns } from "../campaign/index.ts";
 import { copyIntoSite } from "../images/logos.ts";
 import { forgetKitDesigns } from "../kit/design.ts";
-import { projectPaths } from "../paths.ts";
+import { projectPaths } from "../project/paths.ts";
 import { forgetDesigns } from "../social/design.ts";
 import { type SiteData, siteData } from "./data.ts";
 import { layeredEnvironment } from "./layered-loader.ts";

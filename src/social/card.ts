@@ -6,12 +6,12 @@
  * in Arabic or Persian; the phone number and the address stay left-to-right.
  */
 import type { Direction } from "../i18n/languages.ts";
+import { Canvas, drawnSvg } from "../render/canvas.ts";
 import { codeFingerprint } from "../render/code-fingerprint.ts";
-import { Canvas, drawnSvg } from "./canvas.ts";
+import { keptRecent } from "../render/memo.ts";
+import { type FitRequest, fitText, TextFitError, type TextImage } from "../render/text-fit.ts";
 import type { Block, FormatSpec } from "./design.ts";
-import { logoBand } from "./logos.ts";
-import { keptRecent } from "./memo.ts";
-import { type FitRequest, fitText, TextFitError, type TextImage } from "./text.ts";
+import { logoBand } from "./logo-band.ts";
 
 export interface CardInput {
   format: FormatSpec;

@@ -4,7 +4,7 @@
  */
 import crypto from "node:crypto";
 import { z } from "zod";
-import { readLayeredJson, readLayeredText } from "../templates/layers.ts";
+import { readLayeredJson, readLayeredText } from "../layers/lookup.ts";
 
 const textBox = z.object({
   height: z.number().positive(),

@@ -8,12 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Problem } from "../campaign/index.ts";
+import { cacheKey, fileHash, ImageCache } from "../render/cache.ts";
+import { fontFingerprint, uncoveredCharacters } from "../render/fonts.ts";
+import { mapBounded } from "../render/queue.ts";
 import { siteAddress } from "./address.ts";
-import { cacheKey, fileHash, ImageCache } from "./cache.ts";
 import { CardFitError, type CardInput, cardCode, renderCard } from "./card.ts";
 import { type CardDesign, FORMATS, type FormatName } from "./design.ts";
-import { fontFingerprint, uncoveredCharacters } from "./fonts.ts";
-import { mapBounded } from "./queue.ts";
 
 export interface ShareImage {
   format: FormatName;

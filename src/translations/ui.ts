@@ -5,9 +5,9 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { CampaignError, type Problem } from "../campaign/problems.ts";
 import { languageTag } from "../campaign/schema.ts";
 import { REFERENCE_LANGUAGE, STRINGS_DIR } from "../i18n/strings.ts";
+import { CampaignError, type Problem } from "../problems/problem.ts";
 import { protectedProblems } from "./protected.ts";
 import { type Run, runsToMarkdown } from "./segments.ts";
 import { numbered, type Unit, type XliffFile } from "./xliff.ts";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
-import { build } from "../../src/build.ts";
+import { build } from "../../src/build/build.ts";
 import { languagePath } from "../../src/site/urls.ts";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
 import { ROOT, tempDir } from "../helpers/fixtures.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import * as assert from "uvu/assert";
-import { build } from "../../src/build.ts";
+import { build } from "../../src/build/build.ts";
 import { auditPage } from "../helpers/audit.ts";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
 import { ROOT, tempDir } from "../helpers/fixtures.ts";

@@ -3,9 +3,9 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { generatorFingerprint } from "../../src/build/incremental.ts";
 import { CampaignError, formatProblem } from "../../src/campaign/index.ts";
 import { loadCampaign } from "../../src/campaign/load.ts";
-import { generatorFingerprint } from "../../src/incremental.ts";
 import { FIXTURES, fixtureCampaign, ROOT, TEMPLATES } from "../helpers/fixtures.ts";
 import { exampleSite } from "../helpers/site.ts";
 

@@ -5,7 +5,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import * as assert from "uvu/assert";
-import { build } from "../../src/build.ts";
+import { build } from "../../src/build/build.ts";
 import { run } from "../../src/commands/build.ts";
 import { fixtureCampaign, ROOT, tempDir } from "../helpers/fixtures.ts";
 import { suite } from "../helpers/suite.ts";

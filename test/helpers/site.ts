@@ -5,8 +5,8 @@
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
-import { build } from "../../src/build.ts";
-import { projectPaths } from "../../src/paths.ts";
+import { build } from "../../src/build/build.ts";
+import { projectPaths } from "../../src/project/paths.ts";
 import { ROOT, tempDir } from "./fixtures.ts";
 import { type TemplateCopy, templateCopies, writeTemplateCopy } from "./templates.ts";
 

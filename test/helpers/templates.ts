@@ -9,7 +9,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { languageOfContentFile } from "../../src/campaign/content-files.ts";
-import { knownTemplates } from "../../src/templates/layers.ts";
+import { knownTemplates } from "../../src/layers/lookup.ts";
 
 interface Example {
   slug: string;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { build } from "../../src/build.ts";
+import { build } from "../../src/build/build.ts";
 import { translator } from "../../src/i18n/strings.ts";
 import { fixtureCampaign, ROOT, tempDir } from "../helpers/fixtures.ts";
 import { REQUIRED_LANGUAGES } from "./strings.test.ts";

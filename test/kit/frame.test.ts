@@ -6,7 +6,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import "../../src/social/fonts.ts";
+import "../../src/render/fonts.ts";
 import { loadKitDesign } from "../../src/kit/design.ts";
 import { renderFrame } from "../../src/kit/frame.ts";
 import { TEMPLATES } from "../helpers/fixtures.ts";

@@ -7,12 +7,12 @@ import path from "node:path";
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from "pdf-lib";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import "../../src/social/fonts.ts";
+import "../../src/render/fonts.ts";
 import { loadKitDesign } from "../../src/kit/design.ts";
 import { type PosterInput, renderPoster } from "../../src/kit/poster.ts";
 import { layoutPoster } from "../../src/kit/poster-layout.ts";
 import { pdfImage } from "../../src/kit/poster-pdf.ts";
-import { layoutText, shapeText } from "../../src/kit/vector-text.ts";
+import { layoutText, shapeText } from "../../src/render/vector-text.ts";
 import { accented, mirrored } from "../../src/translations/pseudo.ts";
 import { FIXTURES, TEMPLATES } from "../helpers/fixtures.ts";
 

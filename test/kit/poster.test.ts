@@ -4,7 +4,7 @@ import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import "../../src/social/fonts.ts";
+import "../../src/render/fonts.ts";
 import { loadKitDesign } from "../../src/kit/design.ts";
 import {
   PosterFitError,

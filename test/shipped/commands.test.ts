@@ -117,7 +117,7 @@ test("npm ci compiled the command line, with its data files, and no src/ is need
   for (const file of [
     "dist/cli.js",
     "dist/cms/admin/index.html",
-    "dist/site/pages/campaign.njk",
+    "dist/site/routes/campaign.njk",
     "dist/i18n/strings/en.json",
   ])
     await fs.access(path.join(state.clone, file));

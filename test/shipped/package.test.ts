@@ -59,7 +59,7 @@ test("the tarball holds the command, its compiled code and the templates, not th
     "bin/campaign.js",
     "dist/cli.js",
     "dist/cms/admin/index.html",
-    "dist/site/pages/campaign.njk",
+    "dist/site/routes/campaign.njk",
   ])
     assert.ok(state.files.includes(needed), `${needed} is not in the tarball`);
   assert.ok(state.files.includes("dist/i18n/strings/en.json"));

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { parse } from "node-html-parser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { build } from "../../src/build.ts";
+import { build } from "../../src/build/build.ts";
 import { fixtureCampaign, ROOT } from "../helpers/fixtures.ts";
 
 const run = promisify(execFile);

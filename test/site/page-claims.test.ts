@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { type HTMLElement, parse } from "node-html-parser";
 import * as assert from "uvu/assert";
-import { build } from "../../src/build.ts";
+import { build } from "../../src/build/build.ts";
 import { fixtureCampaign, ROOT, tempDir } from "../helpers/fixtures.ts";
 import { exampleSite, htmlPages } from "../helpers/site.ts";
 import { suite } from "../helpers/suite.ts";

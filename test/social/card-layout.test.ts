@@ -3,7 +3,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import "../../src/social/fonts.ts";
+import "../../src/render/fonts.ts";
 import { type CardInput, renderCard } from "../../src/social/card.ts";
 import { FORMATS, loadDesign } from "../../src/social/design.ts";
 import { TEMPLATES, tempDir } from "../helpers/fixtures.ts";

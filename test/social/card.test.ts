@@ -2,10 +2,10 @@ import path from "node:path";
 import sharp from "sharp";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import "../../src/social/fonts.ts";
+import "../../src/render/fonts.ts";
+import { escapeMarkup } from "../../src/render/text-fit.ts";
 import { CardFitError, type CardInput, renderCard } from "../../src/social/card.ts";
 import { loadDesign } from "../../src/social/design.ts";
-import { escapeMarkup } from "../../src/social/text.ts";
 import { FIXTURES, TEMPLATES } from "../helpers/fixtures.ts";
 
 const design = await loadDesign(path.join(TEMPLATES, "default"));

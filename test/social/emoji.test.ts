@@ -5,11 +5,11 @@ import { parse } from "node-html-parser";
 import sharp from "sharp";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { build } from "../../src/build.ts";
+import { build } from "../../src/build/build.ts";
+import { codePoints } from "../../src/render/cmap.ts";
+import { EMOJI_FONT_FILE, uncoveredCharacters } from "../../src/render/fonts.ts";
 import { type CardInput, renderCard } from "../../src/social/card.ts";
-import { codePoints } from "../../src/social/cmap.ts";
 import { loadDesign } from "../../src/social/design.ts";
-import { EMOJI_FONT_FILE, uncoveredCharacters } from "../../src/social/fonts.ts";
 import { glyphProblems, planShareImages } from "../../src/social/index.ts";
 import { fixtureCampaign, ROOT, TEMPLATES } from "../helpers/fixtures.ts";
 

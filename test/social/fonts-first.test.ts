@@ -110,7 +110,7 @@ await loadCampaign(${JSON.stringify(path.join(root, "test/fixtures/campaigns/min
 
 test("SVG text that asks for a generic or a system family is drawn in the first shipped font", async () => {
   // fonts.ts has run in this process (test/run.ts imports it first).
-  const { FONTCONFIG_FILE } = await import("../../src/social/fonts.ts");
+  const { FONTCONFIG_FILE } = await import("../../src/render/fonts.ts");
   assert.ok(FONTCONFIG_FILE);
   const sharp = (await import("sharp")).default;
   const drawn = (family: string) =>

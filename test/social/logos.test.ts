@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { arrange } from "../../src/social/logos.ts";
+import { arrange } from "../../src/social/logo-band.ts";
 
 const test = suite("arrange (partner logo rows)");
 

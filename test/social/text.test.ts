@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import "../../src/social/fonts.ts";
-import { type FitRequest, fitText, TextFitError } from "../../src/social/text.ts";
+import "../../src/render/fonts.ts";
+import { type FitRequest, fitText, TextFitError } from "../../src/render/text-fit.ts";
 
 const request: FitRequest = {
   text: "Welttag gegen Menschenhandel 2023",

@@ -2,14 +2,14 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { CampaignError, formatProblem } from "../../src/campaign/problems.ts";
 import {
   findTemplateFile,
   mergeDesign,
   readLayeredJson,
   resolveLayers,
   templateLayers,
-} from "../../src/templates/layers.ts";
+} from "../../src/layers/lookup.ts";
+import { CampaignError, formatProblem } from "../../src/problems/problem.ts";
 import { TEMPLATES, tempDir } from "../helpers/fixtures.ts";
 
 /** A templates/ folder of empty templates; `json` gives each one's template.json text. */

@@ -42,7 +42,7 @@ test("the example's files are in the README", async () => {
 test("a campaign with the README's template builds with its colours, emblem and partial", async () => {
   const root = await tempDir("readme-template-");
   // The page routes and shared partners as in the project; templates/ with harbour added.
-  await fs.cp(path.join(ROOT, "src/site/pages"), path.join(root, "src/site/pages"), { recursive: true });
+  await fs.cp(path.join(ROOT, "src/site/routes"), path.join(root, "src/site/routes"), { recursive: true });
   await fs.symlink(path.join(ROOT, "assets"), path.join(root, "assets"));
   await fs.cp(path.join(ROOT, "templates"), path.join(root, "templates"), { recursive: true });
   for (const [file, text] of await readmeTemplateFiles()) {

@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { CampaignError, formatProblem } from "../../src/campaign/index.ts";
 import { loadCampaign } from "../../src/campaign/load.ts";
 import { loadKitDesign } from "../../src/kit/design.ts";
-import { scaffold } from "../../src/scaffold.ts";
+import { scaffold } from "../../src/new-campaign/scaffold.ts";
 import { loadDesign } from "../../src/social/design.ts";
 import { fixtureCampaign, ROOT, TEMPLATES, tempDir } from "../helpers/fixtures.ts";
 

@@ -4,7 +4,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { languageOfContentFile } from "../../src/campaign/content-files.ts";
-import { CampaignError } from "../../src/campaign/problems.ts";
+import { CampaignError } from "../../src/problems/problem.ts";
 import { exportContent, importContent } from "../../src/translations/content.ts";
 import { readXliff, writeXliff, XLIFF_NAMESPACE } from "../../src/translations/xliff.ts";
 import { ROOT, tempDir } from "../helpers/fixtures.ts";

@@ -17,7 +17,7 @@ import { missingKeys, translator, uiStrings } from "../../i18n/strings.ts";
 import { loadWording, overriddenKeys } from "../../i18n/wording.ts";
 import { loadKitDesign } from "../../kit/design.ts";
 import { posterWordProblems } from "../../kit/index.ts";
-import { commandLine } from "../../paths.ts";
+import { commandLine } from "../../project/paths.ts";
 import { languagePath } from "../../site/urls.ts";
 import { loadDesign } from "../../social/design.ts";
 import { glyphProblems, planShareImages, renderShareImages } from "../../social/index.ts";

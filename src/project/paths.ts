@@ -3,9 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The generator's code as it runs: src/ through tsx, or dist/ once compiled (with its data files). */
-export const CODE_DIR = path.dirname(fileURLToPath(import.meta.url));
-/** The page routes Eleventy renders (src/site/pages/, copied into dist/ by the compile step). */
-export const PAGES_DIR = path.join(CODE_DIR, "site", "pages");
+export const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** The page routes Eleventy renders (src/site/routes/, copied into dist/ by the compile step). */
+export const ROUTES_DIR = path.join(CODE_DIR, "site", "routes");
 
 /** The generator's folder: the one holding src/ or dist/, templates/ and package.json. */
 export const GENERATOR_ROOT = path.dirname(CODE_DIR);

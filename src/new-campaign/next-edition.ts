@@ -5,9 +5,9 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { contentFiles } from "./campaign/content-files.ts";
-import type { Problem } from "./campaign/problems.ts";
-import { resolveLayers, templateFolder } from "./templates/layers.ts";
+import { contentFiles } from "../campaign/content-files.ts";
+import { resolveLayers, templateFolder } from "../layers/lookup.ts";
+import type { Problem } from "../problems/problem.ts";
 
 /** A year as people write it in campaign text: 1900–2099, not part of a longer number. */
 const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;

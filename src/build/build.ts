@@ -7,8 +7,11 @@ import { rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Campaign, loadCampaigns, type Problem } from "./campaign/index.ts";
-import { hasAdmin, removeAdmins, withoutAdmin } from "./cms/output.ts";
+import { type Campaign, loadCampaigns, type Problem } from "../campaign/index.ts";
+import { CODE_DIR, projectPaths, ROUTES_DIR } from "../project/paths.ts";
+import type { SiteData } from "../site/data.ts";
+import { HEADERS_FILE, writeHeaders } from "../site/headers.ts";
+import { hasAdmin, removeAdmins, withoutAdmin } from "./admin-output.ts";
 import {
   type CampaignRecord,
   campaignFingerprint,
@@ -21,13 +24,10 @@ import {
   siteFingerprint,
   writeManifest,
 } from "./incremental.ts";
-import { PAGES_DIR, projectPaths } from "./paths.ts";
-import type { SiteData } from "./site/data.ts";
-import { HEADERS_FILE, writeHeaders } from "./site/headers.ts";
 import { Timings } from "./timings.ts";
 
 export interface BuildOptions {
-  /** Project root with campaigns/, templates/ and src/site/pages/. */
+  /** Project root with campaigns/, assets/, templates/ and .cache/. */
   root: string;
   /** Folder of campaigns; default <root>/campaigns. */
   campaignsDir?: string;
@@ -133,8 +133,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     await fs.mkdir(staging, { recursive: true });
     // Loaded only now: a build with nothing to do never loads Eleventy, sharp or the image tools.
     const { siteData, verifySite } = await timings.measure("load modules", async () => ({
-      ...(await import("./site/data.ts")),
-      ...(await import("./site/verify.ts")),
+      ...(await import("../site/data.ts")),
+      ...(await import("../site/verify.ts")),
     }));
     const data = await siteData(campaigns, { ...paths, render, timings, kit: options.kit });
     const written = await timings.measure("pages", () => renderSite(staging, data));
@@ -219,7 +219,7 @@ export async function validatedCampaigns(
   });
   const published = options.baseUrl ? loaded.map((c) => publishedAt(c, options.baseUrl as string)) : loaded;
   const campaigns = options.pseudo
-    ? published.map((await import("./translations/pseudo.ts")).withPseudoLanguages)
+    ? published.map((await import("../translations/pseudo.ts")).withPseudoLanguages)
     : published;
   return { campaigns, generator };
 }
@@ -273,7 +273,7 @@ async function planReuse(
 /** Runs Eleventy with the already-validated data; returns the output paths it wrote, relative. */
 async function renderSite(outDir: string, data: SiteData): Promise<string[]> {
   const { Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(PAGES_DIR, outDir, {
+  const eleventy = new Eleventy(ROUTES_DIR, outDir, {
     configPath: eleventyConfigPath(),
     quietMode: true,
     config: (eleventyConfig) => {
@@ -287,7 +287,7 @@ async function renderSite(outDir: string, data: SiteData): Promise<string[]> {
 /** The Eleventy configuration beside this module: src/site/eleventy-config.ts, or the .js in dist/. */
 export function eleventyConfigPath(): string {
   const here = fileURLToPath(import.meta.url);
-  return path.join(path.dirname(here), "site", `eleventy-config${path.extname(here)}`);
+  return path.join(CODE_DIR, "site", `eleventy-config${path.extname(here)}`);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

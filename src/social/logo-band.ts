@@ -5,9 +5,9 @@
  */
 import fsSync from "node:fs";
 import sharp from "sharp";
-import { type Canvas, drawnSvg, type RawImage, toRaw } from "./canvas.ts";
+import { type Canvas, drawnSvg, type RawImage, toRaw } from "../render/canvas.ts";
+import { keptRecent } from "../render/memo.ts";
 import type { FormatSpec } from "./design.ts";
-import { keptRecent } from "./memo.ts";
 
 export interface LogoBand {
   height: number;

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { CODE_DIR, GENERATOR_ROOT, GENERATOR_TEMPLATES } from "./paths.ts";
+import { CODE_DIR, GENERATOR_ROOT, GENERATOR_TEMPLATES } from "../project/paths.ts";
 
 export interface CampaignRecord {
   fingerprint: string;

@@ -5,10 +5,12 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { listCampaigns, SLUG } from "./campaign/index.ts";
-import { JSON_SCHEMA_FILE } from "./campaign/json-schema.ts";
-import { formatProblem } from "./campaign/problems.ts";
-import { isoDate } from "./campaign/schema.ts";
+import { listCampaigns, SLUG } from "../campaign/index.ts";
+import { JSON_SCHEMA_FILE } from "../campaign/json-schema.ts";
+import { isoDate } from "../campaign/schema.ts";
+import { knownTemplates, resolveLayers } from "../layers/lookup.ts";
+import { formatProblem } from "../problems/problem.ts";
+import { commandLine, GENERATOR_ROOT, projectPaths } from "../project/paths.ts";
 import {
   movedSlug,
   prepareNextEdition,
@@ -18,8 +20,6 @@ import {
   yearInPlaceOf,
   yearOf,
 } from "./next-edition.ts";
-import { commandLine, GENERATOR_ROOT, projectPaths } from "./paths.ts";
-import { knownTemplates, resolveLayers } from "./templates/layers.ts";
 
 export class ScaffoldError extends Error {
   override name = "ScaffoldError";

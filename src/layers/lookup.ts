@@ -14,8 +14,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { CampaignError, closest, keyPath, type Problem } from "../campaign/problems.ts";
-import { GENERATOR_TEMPLATES } from "../paths.ts";
+import { CampaignError, closest, keyPath, type Problem } from "../problems/problem.ts";
+import { GENERATOR_TEMPLATES } from "../project/paths.ts";
 
 /** The file in a template's folder that names its parent. */
 export const TEMPLATE_FILE = "template.json";

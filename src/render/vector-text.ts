@@ -13,8 +13,8 @@
 import fs from "node:fs";
 import bidiModule from "bidi-js";
 import * as hb from "harfbuzzjs";
-import { FONT_PACKAGES, fontFile, type Weight } from "../social/fonts.ts";
-import { smallerSize } from "../social/text.ts";
+import { FONT_PACKAGES, fontFile, type Weight } from "./fonts.ts";
+import { smallerSize } from "./text-fit.ts";
 
 export interface VectorRequest {
   text: string;
