@@ -5,6 +5,7 @@
  */
 import MarkdownIt from "markdown-it";
 import type { Problem } from "../problems/problem.ts";
+import { splitFrontMatter } from "./front-matter.ts";
 import { type ContentFrontMatter, contentFrontMatterSchema } from "./schema.ts";
 import { validate } from "./validate.ts";
 import { parseYaml } from "./yaml-source.ts";
@@ -16,7 +17,6 @@ export interface Content extends ContentFrontMatter {
   html: string;
 }
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const SAFE_LINK = /^(?:https?:|mailto:|tel:|#|[^:]*$)/i;
 
 /** One parser for every file; `rejectedLinks` collects what validateLink refused during one
@@ -35,20 +35,20 @@ export function parseContent(text: string, file: string, lang: string): ContentR
   if (text.trim() === "") {
     return fail(file, "file is empty; expected front matter (title, tagline, description) and a body");
   }
-  const match = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ""));
-  if (!match) {
+  const front = splitFrontMatter(text);
+  if (!front) {
     return fail(
       file,
       "expected front matter first: a line ---, then title, tagline and description, then ---",
       1,
     );
   }
-  const yaml = parseYaml(match[1], file, 2);
+  const yaml = parseYaml(front.yaml, file, 2);
   if (!yaml.ok) return yaml;
   const checked = validate(contentFrontMatterSchema, yaml.source, file);
   if (!checked.ok) return checked;
-  const bodyStart = match[0].split("\n").length; // lines before the body
-  const body = renderBody(text.slice(match[0].length), file, bodyStart);
+  const bodyStart = `${front.open}${front.yaml}${front.close}`.split("\n").length; // lines before the body
+  const body = renderBody(front.body, file, bodyStart);
   if (!body.ok) return body;
   return { ok: true, content: { ...checked.value, lang, file, html: body.html } };
 }

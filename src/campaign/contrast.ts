@@ -2,6 +2,7 @@
  * Colour contrast as WCAG 2.2 defines it (relative luminance, ratio from 1 to 21), checked when
  * a campaign is loaded so that no page is ever built with unreadable colours.
  */
+import { rgb } from "./colour.ts";
 import type { Theme } from "./schema.ts";
 
 export function contrastRatio(a: string, b: string): number {
@@ -15,12 +16,6 @@ function luminance(hex: string): number {
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-function rgb(hex: string): [number, number, number] {
-  let digits = hex.slice(1);
-  if (digits.length === 3) digits = [...digits].map((d) => d + d).join("");
-  return [0, 2, 4].map((i) => Number.parseInt(digits.slice(i, i + 2), 16)) as [number, number, number];
 }
 
 export interface ContrastPair {

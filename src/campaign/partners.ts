@@ -6,7 +6,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { closest, type Problem } from "../problems/problem.ts";
+import type { Problem } from "../problems/problem.ts";
+import { closest } from "../problems/suggest.ts";
 import { type partnerSchema, sharedPartnersFileSchema } from "./schema.ts";
 import { validate } from "./validate.ts";
 import { parseYaml } from "./yaml-source.ts";

@@ -5,7 +5,8 @@
  */
 import path from "node:path";
 import { knownTemplates, resolveLayers } from "../layers/lookup.ts";
-import { closest, type Problem } from "../problems/problem.ts";
+import type { Problem } from "../problems/problem.ts";
+import { closest } from "../problems/suggest.ts";
 
 export function templateProblems(
   templatesDir: string,

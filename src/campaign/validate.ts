@@ -3,7 +3,8 @@
  * the key path, what was expected, what was found, and a "did you mean" hint for unknown keys.
  */
 import { z } from "zod";
-import { closest, keyPath, type Problem } from "../problems/problem.ts";
+import { keyPath, type Problem } from "../problems/problem.ts";
+import { closest } from "../problems/suggest.ts";
 import type { YamlSource } from "./yaml-source.ts";
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };

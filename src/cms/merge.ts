@@ -5,8 +5,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { type Document, parse, parseDocument } from "yaml";
-
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+import { splitFrontMatter } from "../campaign/front-matter.ts";
 
 /** Applies the values of `incoming` YAML onto the `existing` YAML text, value by value. */
 export function mergeYaml(existing: string, incoming: string): string {
@@ -55,15 +54,13 @@ function isMap(value: unknown): value is Record<string, unknown> {
 
 /** Applies a Markdown file with front matter onto the existing one: changed keys, changed body. */
 export function mergeMarkdown(existing: string, incoming: string): string {
-  const old = FRONT_MATTER.exec(existing);
-  const updated = FRONT_MATTER.exec(incoming);
+  const old = splitFrontMatter(existing);
+  const updated = splitFrontMatter(incoming);
   if (!old || !updated) return incoming;
-  const oldBody = existing.slice(old[0].length);
-  const newBody = incoming.slice(updated[0].length);
-  const frontMatter = mergeYaml(`${old[1]}\n`, `${updated[1]}\n`);
-  const body = oldBody.trim() === newBody.trim() ? oldBody : newBody;
-  const merged = `---\n${frontMatter.replace(/\n$/, "")}\n---\n${body}`;
-  return merged;
+  const frontMatter = mergeYaml(`${old.yaml}\n`, `${updated.yaml}\n`);
+  const body = old.body.trim() === updated.body.trim() ? old.body : updated.body;
+  // The file's own opening line (with its byte-order mark, if any) stays as it was.
+  return `${old.open}${frontMatter.replace(/\n$/, "")}\n---\n${body}`;
 }
 
 /** The file to write for `path`, given what is on disk (undefined for a new file). */

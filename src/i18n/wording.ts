@@ -5,7 +5,8 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { closest, type Problem } from "../problems/problem.ts";
+import type { Problem } from "../problems/problem.ts";
+import { closest } from "../problems/suggest.ts";
 import { flatKeys, REFERENCE_LANGUAGE, type Tree, uiStrings } from "./strings.ts";
 
 export const WORDING_DIR = "strings";

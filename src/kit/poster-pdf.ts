@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { PDFDocument, PDFHexString, PDFName } from "pdf-lib";
 import sharp from "sharp";
+import { hexDigits, rgb } from "../campaign/colour.ts";
 import "../render/fonts.ts";
 import type { RawImage } from "../render/canvas.ts";
 import { pdfPaths, type VectorText } from "../render/vector-text.ts";
@@ -51,7 +52,7 @@ export async function pdfImage(image: RawImage, colour?: string): Promise<PdfIma
     width: image.width,
     height: image.height,
     colours: await deflate(colours, level),
-    colour: colour && expand(colour).slice(1),
+    colour: colour && hexDigits(colour),
     alpha: await deflate(mask, level),
     mask,
   };
@@ -145,8 +146,9 @@ function number(value: number): string {
 }
 
 function fillColour(hex: string): string {
-  const full = expand(hex);
-  return `${[1, 3, 5].map((i) => number(Number.parseInt(full.slice(i, i + 2), 16) / 255)).join(" ")} rg`;
+  return `${rgb(hex)
+    .map((channel) => number(channel / 255))
+    .join(" ")} rg`;
 }
 
 const compressed = new WeakMap<VectorText, Buffer>();
@@ -200,8 +202,4 @@ function imageObject(pdf: PDFDocument, image: PdfImage) {
         }
       : { ColorSpace: "DeviceRGB", BitsPerComponent: 8, SMask: mask },
   );
-}
-
-export function expand(hex: string): string {
-  return hex.length === 4 ? `#${[...hex.slice(1)].map((d) => d + d).join("")}` : hex;
 }

@@ -14,7 +14,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { CampaignError, closest, keyPath, type Problem } from "../problems/problem.ts";
+import { CampaignError, keyPath, type Problem } from "../problems/problem.ts";
+import { closest } from "../problems/suggest.ts";
 import { GENERATOR_TEMPLATES } from "../project/paths.ts";
 
 /** The file in a template's folder that names its parent. */

@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { contentFiles } from "../campaign/content-files.ts";
+import { splitFrontMatter } from "../campaign/front-matter.ts";
 import { resolveLayers, templateFolder } from "../layers/lookup.ts";
 import type { Problem } from "../problems/problem.ts";
 
@@ -74,13 +75,12 @@ export function yearMentions(
 
 /** Sets `reviewed: false` in a content file's front matter (adding it when absent). */
 export function markUnreviewed(text: string): string {
-  const front = /^(\uFEFF?---\r?\n)([\s\S]*?)(\r?\n---[ \t]*(?:\r?\n|$))/.exec(text);
+  const front = splitFrontMatter(text);
   if (!front) return text;
-  const [whole, open, body, close] = front;
-  const next = /^reviewed:.*$/m.test(body)
-    ? body.replace(/^reviewed:.*$/m, "reviewed: false")
-    : `${body}\nreviewed: false`;
-  return `${open}${next}${close}${text.slice(whole.length)}`;
+  const next = /^reviewed:.*$/m.test(front.yaml)
+    ? front.yaml.replace(/^reviewed:.*$/m, "reviewed: false")
+    : `${front.yaml}\nreviewed: false`;
+  return `${front.open}${next}${front.close}${front.body}`;
 }
 
 /**

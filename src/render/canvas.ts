@@ -5,6 +5,7 @@
  */
 import sharp, { type Sharp } from "sharp";
 // Before any drawing: partner logos are SVGs with text, and fontconfig reads its configuration once.
+import { rgb } from "../campaign/colour.ts";
 import "./fonts.ts";
 import { keptRecent } from "./memo.ts";
 
@@ -35,7 +36,7 @@ export class Canvas {
     readonly height: number,
     colour: string,
   ) {
-    this.data = Buffer.alloc(width * height * 3, rgb(colour));
+    this.data = Buffer.alloc(width * height * 3, pixelOf(colour));
   }
 
   /** Fills a rectangle with one colour, clipped to the canvas. */
@@ -45,7 +46,7 @@ export class Canvas {
     const y0 = Math.max(0, Math.round(top));
     const y1 = Math.min(this.height, Math.round(top + height));
     if (x1 <= x0) return;
-    const pixel = rgb(colour);
+    const pixel = pixelOf(colour);
     for (let y = y0; y < y1; y++) {
       const row = y * this.width;
       this.data.fill(pixel, (row + x0) * 3, (row + x1) * 3);
@@ -98,11 +99,6 @@ function divide255(value: number): number {
 }
 
 /** "#rgb" or "#rrggbb" as three bytes. */
-function rgb(colour: string): Buffer {
-  const full = expand(colour);
-  return Buffer.from([1, 3, 5].map((i) => Number.parseInt(full.slice(i, i + 2), 16)));
-}
-
-function expand(hex: string): string {
-  return hex.length === 4 ? `#${[...hex.slice(1)].map((d) => d + d).join("")}` : hex;
+function pixelOf(colour: string): Buffer {
+  return Buffer.from(rgb(colour));
 }

@@ -6,6 +6,7 @@
  */
 import MarkdownIt from "markdown-it";
 import { isScalar, parseDocument } from "yaml";
+import { bodyOffset, splitFrontMatter } from "../campaign/front-matter.ts";
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
@@ -27,18 +28,17 @@ export interface Piece {
   to: number;
 }
 
-const FRONT_MATTER = /^(\uFEFF?---\r?\n)([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 export const FIELDS = ["title", "tagline", "description"] as const;
 
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
 /** The pieces of a content file, in order. `protect` lists strings (phone numbers) kept as is. */
 export function cutContent(text: string, protect: readonly string[]): Piece[] {
-  const match = FRONT_MATTER.exec(text);
-  if (!match) return [];
+  const front = splitFrontMatter(text);
+  if (!front) return [];
   const pieces: Piece[] = [];
-  const yamlStart = match[1].length;
-  const document = parseDocument(match[2], { keepSourceTokens: true });
+  const yamlStart = front.open.length;
+  const document = parseDocument(front.yaml, { keepSourceTokens: true });
   for (const field of FIELDS) {
     const node = document.get(field, true);
     if (!isScalar(node) || typeof node.value !== "string" || !node.range) continue;
@@ -50,8 +50,8 @@ export function cutContent(text: string, protect: readonly string[]): Piece[] {
       to: yamlStart + node.range[1],
     });
   }
-  const bodyStart = match[0].length;
-  pieces.push(...cutBody(text.slice(bodyStart), bodyStart, protect));
+  const bodyStart = bodyOffset(front);
+  pieces.push(...cutBody(front.body, bodyStart, protect));
   return pieces;
 }
 
