@@ -1,6 +1,6 @@
 /**
  * A campaign's `template:` must name a folder of templates/ whose chain of layers resolves
- * (src/templates/layers.ts). An unknown name is the campaign's mistake and points at its line; a
+ * (src/layers/lookup.ts). An unknown name is the campaign's mistake and points at its line; a
  * broken template.json is the template's, and points at that file.
  */
 import path from "node:path";

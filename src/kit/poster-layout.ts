@@ -6,8 +6,8 @@
  */
 import type { Direction } from "../i18n/languages.ts";
 import type { RawImage } from "../render/canvas.ts";
+import type { VectorText } from "../render/line-breaking.ts";
 import { TextFitError } from "../render/text-fit.ts";
-import type { VectorText } from "../render/vector-text.ts";
 import { logoImage } from "../social/logo-band.ts";
 import type { PosterDesign } from "./design.ts";
 import { emblemImage } from "./poster-images.ts";

@@ -9,7 +9,8 @@ import sharp from "sharp";
 import { hexDigits, rgb } from "../campaign/colour.ts";
 import "../render/fonts.ts";
 import type { RawImage } from "../render/canvas.ts";
-import { pdfPaths, type VectorText } from "../render/vector-text.ts";
+import type { VectorText } from "../render/line-breaking.ts";
+import { pdfPaths } from "../render/outlines.ts";
 import { type Layout, PAPER, type Paper, type PosterInput } from "./poster-layout.ts";
 import { darkRuns, QUIET_ZONE } from "./qr.ts";
 

@@ -6,7 +6,7 @@
  */
 import sharp from "sharp";
 import { Canvas, type RawImage, toRaw } from "../render/canvas.ts";
-import { type PlacedPath, svgPath } from "../render/vector-text.ts";
+import { type PlacedPath, svgPath } from "../render/outlines.ts";
 import { perImage } from "./poster-images.ts";
 import { type Layout, PAPER, type PosterInput } from "./poster-layout.ts";
 import { darkRuns, QUIET_ZONE } from "./qr.ts";

@@ -1,10 +1,11 @@
 /**
- * A line or box of poster text: outlines when it is one colour (src/kit/vector-text.ts), and a
+ * A line or box of poster text: outlines when it is one colour (src/render/line-breaking.ts), and a
  * picture from the share images' text engine when it holds colour emoji, which have no outlines
  * of one colour to fill.
  */
+
+import { fitVectorText, type VectorText } from "../render/line-breaking.ts";
 import { type FitRequest, fitText, type TextImage } from "../render/text-fit.ts";
-import { fitVectorText, type VectorText } from "../render/vector-text.ts";
 
 export type PosterText =
   | { kind: "vector"; width: number; height: number; text: VectorText }

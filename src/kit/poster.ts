@@ -2,7 +2,7 @@
  * Posters: one layout, at A3 and 300 dpi, gives the A3 PDF, the A4 PDF (the same layout placed
  * smaller: A4 and A3 share the ISO aspect ratio) and the A4 preview PNG. The PDFs get vector
  * colour areas, a vector QR code and text as the glyphs' outlines (shaped by HarfBuzz, see
- * vector-text.ts); the emblem, the logos and any line with colour emoji are images.
+ * render/shaping.ts, render/line-breaking.ts, render/outlines.ts); the emblem, the logos and any line with colour emoji are images.
  */
 
 import { codeFingerprint } from "../render/code-fingerprint.ts";

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { codePoints } from "./cmap.ts";
+import { codePoints } from "./code-points.ts";
 import { woffToSfnt } from "./woff.ts";
 
 const require = createRequire(import.meta.url);

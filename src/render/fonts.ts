@@ -14,7 +14,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { codePoints } from "./cmap.ts";
+import { codePoints } from "./code-points.ts";
 import {
   EMOJI_FAMILY,
   emojiCodePoints,
@@ -153,7 +153,7 @@ export function uncoveredCharacters(text: string): string[] {
 }
 
 /**
- * Every code point the shipped fonts map. Reading the cmaps of the large fonts blocks for a tenth
+ * Every code point the shipped fonts map. Reading the character maps of the large fonts blocks for a tenth
  * of a second, long enough to delay an interrupted build's clean-up, so the set is kept in
  * .cache/fontconfig/ under the fonts' versions.
  */

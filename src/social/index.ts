@@ -127,7 +127,7 @@ function missingMessage(lang: string, chars: string[]): string {
     .slice(0, 8)
     .map((char) => `"${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`)
     .join(", ");
-  return `language "${lang}" uses characters no shipped font can draw for share images: ${listed}${chars.length > 8 ? ` and ${chars.length - 8} more` : ""}; add a Noto font package for this script to src/social/fonts.ts`;
+  return `language "${lang}" uses characters no shipped font can draw for share images: ${listed}${chars.length > 8 ? ` and ${chars.length - 8} more` : ""}; add a Noto font package for this script to src/render/fonts.ts`;
 }
 
 export interface RenderReport {

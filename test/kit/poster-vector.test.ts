@@ -12,7 +12,8 @@ import { loadKitDesign } from "../../src/kit/design.ts";
 import { type PosterInput, renderPoster } from "../../src/kit/poster.ts";
 import { layoutPoster } from "../../src/kit/poster-layout.ts";
 import { pdfImage } from "../../src/kit/poster-pdf.ts";
-import { layoutText, shapeText } from "../../src/render/vector-text.ts";
+import { layoutText } from "../../src/render/line-breaking.ts";
+import { shapeText } from "../../src/render/shaping.ts";
 import { accented, mirrored } from "../../src/translations/pseudo.ts";
 import { FIXTURES, TEMPLATES } from "../helpers/fixtures.ts";
 

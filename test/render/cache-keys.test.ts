@@ -77,7 +77,7 @@ test("a change to the calendar's code makes the calendars (and the zips holding 
 test("a change to the poster's line breaking makes the posters again, not the share images", async () => {
   const before = await cached();
   await fs.appendFile(
-    path.join(state.generator, "src/kit/vector-text.ts"),
+    path.join(state.generator, "src/render/line-breaking.ts"),
     "\n// Lines now break elsewhere.\n",
   );
   const output = await build();

@@ -48,11 +48,18 @@ test("the producers of the real artefacts reach their drawing code", () => {
   const closure = (file: string) =>
     moduleClosure(path.join(ROOT, "src", file)).map((each) => path.relative(path.join(ROOT, "src"), each));
   const poster = closure("kit/poster.ts");
-  for (const needed of ["kit/vector-text.ts", "kit/poster-pdf.ts", "kit/poster-layout.ts", "social/fonts.ts"])
+  for (const needed of [
+    "render/shaping.ts",
+    "render/line-breaking.ts",
+    "render/outlines.ts",
+    "kit/poster-pdf.ts",
+    "kit/poster-layout.ts",
+    "render/fonts.ts",
+  ])
     assert.ok(poster.includes(needed), `posters do not follow ${needed}`);
   assert.not.ok(poster.includes("kit/calendar.ts"));
   const card = closure("social/card.ts");
-  for (const needed of ["social/text.ts", "social/canvas.ts", "social/fonts.ts"])
+  for (const needed of ["render/text-fit.ts", "render/canvas.ts", "render/fonts.ts"])
     assert.ok(card.includes(needed), `share images do not follow ${needed}`);
   assert.not.ok(card.includes("kit/poster.ts"));
 });

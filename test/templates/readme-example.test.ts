@@ -65,7 +65,7 @@ test("a campaign with the README's template builds with its colours, emblem and 
   const script = path.join(root, "build.mts");
   await fs.writeFile(
     script,
-    `import { build } from ${JSON.stringify(pathToFileURL(path.join(ROOT, "src/build.ts")).href)};\nawait build({ root: process.cwd() });\n`,
+    `import { build } from ${JSON.stringify(pathToFileURL(path.join(ROOT, "src/build/build.ts")).href)};\nawait build({ root: process.cwd() });\n`,
   );
   await run(path.join(ROOT, "node_modules/.bin/tsx"), [script], { cwd: root });
   const outDir = path.join(root, "_site");

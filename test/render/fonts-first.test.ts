@@ -1,6 +1,6 @@
 /**
  * fontconfig reads its configuration once per process, at the first text libvips draws. A partner
- * logo (an SVG with text) drawn before src/social/fonts.ts has run would put the system's fonts on
+ * logo (an SVG with text) drawn before src/render/fonts.ts has run would put the system's fonts on
  * every later share image, poster and frame, and into the caches. So every module that draws
  * through sharp or eleventy-img has fonts.ts among the modules it imports, and a process that
  * draws a logo first still draws text in the shipped fonts.
@@ -15,7 +15,7 @@ import * as assert from "uvu/assert";
 
 const run = promisify(execFile);
 const root = process.cwd();
-const FONTS = path.join(root, "src/social/fonts.ts");
+const FONTS = path.join(root, "src/render/fonts.ts");
 
 /** The source files of src/, recursively. */
 function sources(dir: string): string[] {
@@ -60,14 +60,14 @@ test("every module that draws through sharp or eleventy-img imports the font set
   const drawing = sources(path.join(root, "src")).filter(draws);
   assert.ok(drawing.length >= 5, `found ${drawing.length} modules drawing through sharp`);
   const missing = drawing.filter((file) => !importsFonts(file)).map((file) => path.relative(root, file));
-  assert.equal(missing, [], "these draw without importing src/social/fonts.ts first");
+  assert.equal(missing, [], "these draw without importing src/render/fonts.ts first");
 });
 
 /** The width of an Arabic line in a fresh process, after `before` (module code) has run. */
 async function arabicWidth(before: string): Promise<number> {
   const url = (file: string) => pathToFileURL(path.join(root, file)).href;
   const script = `${before}
-const { fitText } = await import(${JSON.stringify(url("src/social/text.ts"))});
+const { fitText } = await import(${JSON.stringify(url("src/render/text-fit.ts"))});
 const text = await fitText({ text: "كل ضحية تستحق المساعدة", lang: "ar", weight: "bold", colour: "#000000", width: 900, height: 200, max: 54, min: 26 });
 console.log(text.width);`;
   // Without this process's own setting, which a child would inherit.
@@ -82,7 +82,7 @@ console.log(text.width);`;
 
 test("a process that draws a partner logo first still draws text in the shipped fonts", async () => {
   const logo = path.join(root, "assets/partners/payoke.svg");
-  const canvas = pathToFileURL(path.join(root, "src/social/canvas.ts")).href;
+  const canvas = pathToFileURL(path.join(root, "src/render/canvas.ts")).href;
   const [alone, afterLogo] = await Promise.all([
     arabicWidth(""),
     arabicWidth(`const { drawnSvg } = await import(${JSON.stringify(canvas)});

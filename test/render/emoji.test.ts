@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../../src/build/build.ts";
-import { codePoints } from "../../src/render/cmap.ts";
+import { codePoints } from "../../src/render/code-points.ts";
 import { EMOJI_FONT_FILE, uncoveredCharacters } from "../../src/render/fonts.ts";
 import { type CardInput, renderCard } from "../../src/social/card.ts";
 import { loadDesign } from "../../src/social/design.ts";

@@ -1,0 +1,156 @@
+/**
+ * Shaped text laid out in a box: broken into lines greedily at its break opportunities (a word
+ * wider than the line cut into grapheme clusters), ordered visually (rule L2 of the bidirectional
+ * algorithm), placed in pixels, and fitted by shrinking from the largest size as the share
+ * images' text engine does. Shaping does not depend on the size, so each size tried costs only
+ * additions.
+ */
+import { type Face, facesOf } from "./faces.ts";
+import type { Weight } from "./fonts.ts";
+import { type Piece, shapeText, type Unit } from "./shaping.ts";
+import { smallerSize } from "./text-fit.ts";
+
+export interface VectorRequest {
+  text: string;
+  lang: string;
+  weight: Weight;
+  dir: "ltr" | "rtl";
+  /** The box, in pixels; `max` and `min` are font sizes in pixels. */
+  width: number;
+  height: number;
+  max: number;
+  min: number;
+}
+
+/** Laid-out text: its size in pixels and its outlines. */
+export interface VectorText {
+  width: number;
+  height: number;
+  /** The font size used, in pixels. */
+  size: number;
+  /** Each line's glyphs, in visual order, with their pen positions in pixels. */
+  lines: PlacedGlyph[][];
+}
+
+export interface PlacedGlyph {
+  face: Face;
+  /** The glyph's index in its font. */
+  glyph: number;
+  /** Font units to pixels. */
+  scale: number;
+  x: number;
+  y: number;
+}
+
+/** Greedy lines at `size`: as many units as fit the width, a unit too wide cut into graphemes. */
+function breakLines(units: Unit[], size: number, width: number): Unit[][] {
+  const lines: Unit[][] = [];
+  let line: Unit[] = [];
+  let used = 0;
+  const queue = [...units];
+  while (queue.length > 0) {
+    const unit = queue.shift() as Unit;
+    if (line.length > 0 && (used + unit.ink) * size > width) {
+      lines.push(line);
+      line = [];
+      used = 0;
+    }
+    if (line.length === 0 && unit.ink * size > width) {
+      const pieces = unit.graphemes();
+      if (pieces.length > 1) {
+        queue.unshift(...pieces);
+        continue;
+      }
+    }
+    line.push(unit);
+    used += unit.width;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
+/**
+ * The lines at `size`, laid out: glyph positions in pixels, start-aligned. Lines are one line
+ * height of the first shipped font apart; the extent runs from the first line's highest ink to
+ * the last line's lowest, as the share images' text engine crops its pictures.
+ */
+export function layoutText(
+  units: Unit[],
+  size: number,
+  width: number,
+  dir: "ltr" | "rtl",
+  weight: Weight,
+): VectorText {
+  const primary = facesOf(weight)[0];
+  const pitch = (primary.ascent + primary.descent) * size;
+  const lines = breakLines(units, size, width).map((line) => {
+    const pieces = line.flatMap((unit) => unit.pieces);
+    while (pieces.length > 0 && pieces[pieces.length - 1].space) pieces.pop();
+    const ordered = visualOrder(pieces);
+    return {
+      ordered,
+      width: ordered.reduce((sum, piece) => sum + piece.width, 0) * size,
+      top: Math.max(0, ...pieces.map((piece) => piece.top)) * size,
+      bottom: Math.max(0, ...pieces.map((piece) => piece.bottom)) * size,
+    };
+  });
+  if (lines.length === 0) return { width: 0, height: 0, size, lines: [] };
+  const blockWidth = Math.ceil(Math.max(...lines.map((line) => line.width)));
+  const first = lines[0].top;
+  const placedLines = lines.map((line, number) => {
+    const baseline = first + number * pitch;
+    let pen = dir === "rtl" ? blockWidth - line.width : 0;
+    const placed: PlacedGlyph[] = [];
+    for (const piece of line.ordered) {
+      const scale = size / piece.face.unitsPerEm;
+      for (const [index, glyph] of piece.glyphs.entries()) {
+        const position = piece.positions[index];
+        placed.push({
+          face: piece.face,
+          glyph: glyph.id,
+          scale,
+          x: pen + position.x * size,
+          y: baseline - position.y * size,
+        });
+      }
+      pen += piece.width * size;
+    }
+    return placed;
+  });
+  const height = first + (lines.length - 1) * pitch + lines[lines.length - 1].bottom;
+  return { width: blockWidth, height: Math.ceil(height), size, lines: placedLines };
+}
+
+/** Rule L2 of the bidirectional algorithm: from the highest level down, reverse each run at or above it. */
+function visualOrder(pieces: Piece[]): Piece[] {
+  const order = [...pieces];
+  const highest = Math.max(0, ...order.map((piece) => piece.level));
+  const lowestOdd = Math.min(...order.map((piece) => piece.level | 1));
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < order.length; ) {
+      if (order[i].level < level) {
+        i++;
+        continue;
+      }
+      let end = i;
+      while (end < order.length && order[end].level >= level) end++;
+      order.splice(i, end - i, ...order.slice(i, end).reverse());
+      i = end;
+    }
+  }
+  return order;
+}
+
+/**
+ * The largest size at which the text fits its box, trying the maximum first and shrinking by
+ * the root of the overflow, as the share images' text engine does; below `min`, TextFitError.
+ */
+export function fitVectorText(request: VectorRequest): VectorText {
+  const units = shapeText(request.text, request.lang, request.weight, request.dir);
+  let size = request.max;
+  for (;;) {
+    const text = layoutText(units, size, request.width, request.dir, request.weight);
+    if (text.width <= request.width && text.height <= request.height) return text;
+    size = smallerSize(size, text, request);
+  }
+}
