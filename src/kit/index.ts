@@ -7,13 +7,12 @@
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Problem } from "../campaign/index.ts";
-import { cacheKey, fileHash, ImageCache } from "../render/cache.ts";
+import { cacheKey, fileHasher, ImageCache } from "../render/cache.ts";
 import { fontFingerprint } from "../render/fonts.ts";
-import { mapBounded } from "../render/queue.ts";
+import { renderCached } from "../render/render-loop.ts";
 import { CalendarError, type CalendarInput, calendarCode, renderCalendar } from "./calendar.ts";
 import { type FrameInput, frameCode, renderFrame } from "./frame.ts";
 import {
@@ -93,18 +92,8 @@ export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitR
     fonts: fontFingerprint(),
     libraries: LIBRARY_VERSIONS,
   };
-  const logoHashes = new Map<string, Promise<string>>();
-  const hashLogo = (file: string) => {
-    if (!logoHashes.has(file)) logoHashes.set(file, fileHash(file));
-    return logoHashes.get(file) as Promise<string>;
-  };
+  const hashLogo = fileHasher();
   const tasks: Task[] = jobs.flatMap((job) => KIT_FILES.map((name) => ({ job, name })));
-  let rendered = 0;
-  let reused = 0;
-  const problems: Problem[] = [];
-  const reported = new Set<string>();
-  const inFlight = new Map<string, Promise<void>>();
-  const concurrency = Math.max(1, Math.min(4, os.availableParallelism()));
   // A poster's three files come from one layout, drawn once for whichever of them is missing
   // and let go when the last of the three is done.
   const posters = new Map<KitJob, { files?: Promise<PosterFiles>; left: number }>();
@@ -119,42 +108,28 @@ export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitR
     posters.set(job, entry);
     if (--entry.left === 0) posters.delete(job);
   };
-
-  const files = await mapBounded(tasks, concurrency, async ({ job, name }): Promise<[string, string]> => {
-    const inputs = await taskInputs(job, name, hashLogo);
-    const key = cacheKey({ ...environment, name, inputs });
-    const extension = path.extname(name);
-    if (!inFlight.has(key)) {
-      inFlight.set(
-        key,
-        (async () => {
-          if (cache.has(key, extension)) {
-            reused++;
-            return;
-          }
-          try {
-            cache.put(key, extension, await make(job, name, poster));
-            rendered++;
-          } catch (error) {
-            const problem = kitProblem(job, name, error);
-            if (!problem) throw error;
-            const id = `${problem.file}:${problem.key}`;
-            if (!reported.has(id)) problems.push(problem);
-            reported.add(id);
-          }
-        })(),
-      );
-    } else {
-      reused++;
-    }
-    try {
-      await inFlight.get(key);
-    } finally {
+  const result = await renderCached({
+    cache,
+    tasks,
+    key: async ({ job, name }) => ({
+      key: cacheKey({ ...environment, name, inputs: await taskInputs(job, name, hashLogo) }),
+      extension: path.extname(name),
+    }),
+    make: ({ job, name }) => make(job, name, poster),
+    problem: ({ job, name }, error) => kitProblem(job, name, error),
+    settled: ({ job, name }) => {
       if (POSTER_FILES.includes(name)) posterFileDone(job);
-    }
-    return [cache.path(key, extension), `${job.folder}${name}`];
+    },
   });
-  return { rendered, reused, files, problems };
+  return {
+    rendered: result.made,
+    reused: result.reused,
+    files: result.files.map((file, index): [string, string] => [
+      file,
+      `${tasks[index].job.folder}${tasks[index].name}`,
+    ]),
+    problems: result.problems,
+  };
 }
 
 /**

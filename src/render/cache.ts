@@ -24,6 +24,19 @@ export async function fileHash(file: string): Promise<string> {
     .digest("hex");
 }
 
+/** fileHash, each file hashed once however many artefacts name it (a partner's logo). */
+export function fileHasher(): (file: string) => Promise<string> {
+  const hashes = new Map<string, Promise<string>>();
+  return (file) => {
+    let hash = hashes.get(file);
+    if (!hash) {
+      hash = fileHash(file);
+      hashes.set(file, hash);
+    }
+    return hash;
+  };
+}
+
 export class ImageCache {
   constructor(readonly dir: string) {}
 

@@ -4,13 +4,12 @@
  * every render is awaited before the build goes on. Text that does not fit, or that no shipped
  * font can draw, stops the build with the content file and field named.
  */
-import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { Problem } from "../campaign/index.ts";
-import { cacheKey, fileHash, ImageCache } from "../render/cache.ts";
+import { cacheKey, fileHasher, ImageCache } from "../render/cache.ts";
 import { fontFingerprint, uncoveredCharacters } from "../render/fonts.ts";
-import { mapBounded } from "../render/queue.ts";
+import { renderCached } from "../render/render-loop.ts";
 import { siteAddress } from "./address.ts";
 import { CardFitError, type CardInput, cardCode, renderCard } from "./card.ts";
 import { type CardDesign, FORMATS, type FormatName } from "./design.ts";
@@ -146,62 +145,43 @@ export async function renderShareImages(jobs: ShareJob[], cacheDir: string): Pro
     sharp: sharp.versions.sharp,
     fonts: fontFingerprint(),
   };
-  const logoHashes = new Map<string, Promise<string>>();
-  const hashLogo = (file: string) => {
-    if (!logoHashes.has(file)) logoHashes.set(file, fileHash(file));
-    return logoHashes.get(file) as Promise<string>;
-  };
-
-  let rendered = 0;
-  let reused = 0;
-  const problems: Problem[] = [];
-  // Deduplicate by key: identical cards (same words and design) are drawn once.
-  const inFlight = new Map<string, Promise<void>>();
-  const concurrency = Math.max(1, Math.min(4, os.availableParallelism()));
-
-  const files = await mapBounded(jobs, concurrency, async (job): Promise<[string, string]> => {
-    const { card } = job;
-    const key = cacheKey({
-      ...environment,
-      card: { ...card, logos: await Promise.all(card.logos.map(hashLogo)) },
-    });
-    const file = cache.path(key, ".png");
-    if (!inFlight.has(key)) {
-      inFlight.set(
-        key,
-        (async () => {
-          if (cache.has(key, ".png")) {
-            reused++;
-            return;
+  const hashLogo = fileHasher();
+  const result = await renderCached({
+    cache,
+    tasks: jobs,
+    key: async ({ card }) => ({
+      key: cacheKey({
+        ...environment,
+        card: { ...card, logos: await Promise.all(card.logos.map(hashLogo)) },
+      }),
+      extension: ".png",
+    }),
+    make: async (job) => {
+      const png = await renderCard(job.card);
+      if (png.length > job.image.maxBytes) {
+        throw new Error(
+          `${job.image.format} share image is ${png.length} bytes, over its budget of ${job.image.maxBytes}`,
+        );
+      }
+      return png;
+    },
+    problem: (job, error) =>
+      error instanceof CardFitError
+        ? {
+            // The address comes from the settings beside the content folder.
+            file:
+              error.field === "url"
+                ? path.join(path.dirname(path.dirname(job.contentFile)), "campaign.yaml")
+                : job.contentFile,
+            key: error.field,
+            message: `too long for the ${job.image.format} share image (${job.image.width}×${job.image.height}): ${error.message}`,
           }
-          try {
-            const png = await renderCard(card);
-            if (png.length > job.image.maxBytes) {
-              throw new Error(
-                `${job.image.format} share image is ${png.length} bytes, over its budget of ${job.image.maxBytes}`,
-              );
-            }
-            cache.put(key, ".png", png);
-            rendered++;
-          } catch (error) {
-            if (!(error instanceof CardFitError)) throw error;
-            problems.push({
-              // The address comes from the settings beside the content folder.
-              file:
-                error.field === "url"
-                  ? path.join(path.dirname(path.dirname(job.contentFile)), "campaign.yaml")
-                  : job.contentFile,
-              key: error.field,
-              message: `too long for the ${job.image.format} share image (${job.image.width}×${job.image.height}): ${error.message}`,
-            });
-          }
-        })(),
-      );
-    } else {
-      reused++;
-    }
-    await inFlight.get(key);
-    return [file, job.image.path];
+        : undefined,
   });
-  return { rendered, reused, files, problems };
+  return {
+    rendered: result.made,
+    reused: result.reused,
+    files: result.files.map((file, index): [string, string] => [file, jobs[index].image.path]),
+    problems: result.problems,
+  };
 }
