@@ -8,6 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Campaign, loadCampaigns, type Problem } from "../campaign/index.ts";
+import { imageChecker } from "../images/check.ts";
 import { CODE_DIR, projectPaths, ROUTES_DIR } from "../project/paths.ts";
 import type { SiteData } from "../site/data.ts";
 import { HEADERS_FILE, writeHeaders } from "../site/headers.ts";
@@ -210,7 +211,7 @@ export async function validatedCampaigns(
     (options.pseudo ? "+pseudo" : "");
   const loaded = await loadCampaigns(options.campaignsDir ?? paths.campaignsDir, {
     templatesDir: paths.templatesDir,
-    cacheDir: paths.cacheDir,
+    checkImage: imageChecker(paths.cacheDir),
     only: options.only,
     memo: {
       dir: path.join(paths.cacheDir, "validated"),

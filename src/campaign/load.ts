@@ -7,7 +7,6 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { missingKeys } from "../i18n/strings.ts";
 import { loadWording, type Wording } from "../i18n/wording.ts";
-import { imageDigest, rememberChecked, wasChecked } from "../images/checked.ts";
 import { CampaignError, type Problem } from "../problems/problem.ts";
 import { type Content, parseContent } from "./content.ts";
 import { CONTENT_DIR, contentFile, contentRelative, migrationHint } from "./content-files.ts";
@@ -15,6 +14,7 @@ import { contrastFailures, formatRatio } from "./contrast.ts";
 import { CAMPAIGN_FILE } from "./files.ts";
 import { type Hotline, parseHotline } from "./hotline.ts";
 import { checkHotlineDetails } from "./hotline-details.ts";
+import { checkLogo, type ImageCheck, unsafeLogoParts } from "./logos.ts";
 import {
   assetsDirFor,
   findSharedPartner,
@@ -23,15 +23,11 @@ import {
   partnerNames,
 } from "./partners.ts";
 import { type CampaignFile, campaignFileSchema, languageTag, type Theme } from "./schema.ts";
-import { unsafeSvgParts } from "./svg-safety.ts";
 import { templateProblems } from "./template.ts";
 import { validate } from "./validate.ts";
 import { parseYaml, type YamlSource } from "./yaml-source.ts";
 
 export { CAMPAIGN_FILE };
-/** Logos above this many pixels are refused before sharp decodes them. */
-export const MAX_LOGO_PIXELS = 40_000_000;
-const LOGO_EXTENSIONS = new Set([".svg", ".png", ".jpg", ".jpeg", ".webp"]);
 
 export interface Partner {
   name: string;
@@ -73,10 +69,13 @@ export interface Campaign {
 export interface LoadOptions {
   /** Folder holding one folder per template (templates/). */
   templatesDir: string;
-  /** Where to remember logos already proven readable (.cache/); without it, every load checks. */
-  cacheDir?: string;
   /** Shared partners and their logos (assets/); default: the assets/ beside templatesDir. */
   assetsDir?: string;
+  /**
+   * Decodes a logo to prove it readable (images/check.ts, which draws with sharp): given by the
+   * commands that build or check. Without it, logos are checked as paths and kinds only.
+   */
+  checkImage?: ImageCheck;
 }
 
 export async function loadCampaign(dir: string, options: LoadOptions): Promise<Campaign> {
@@ -144,7 +143,7 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
         logoAt = { file: shared.file, line: found.line, key: `${found.id}.logo` };
       }
       const { name, url } = partner;
-      const logo = await checkLogo(logoFolder, partner.logo, options.cacheDir);
+      const logo = await checkLogo(logoFolder, partner.logo, options.checkImage);
       if (typeof logo === "string") {
         partners[index] = { name, names: partnerNames(partner, settings.languages), logo, url };
         const unsafe = await unsafeLogoParts(logo);
@@ -230,62 +229,6 @@ function checkTheme(theme: Theme, source: YamlSource, file: string): Problem[] {
   }));
 }
 
-/** Returns the logo's absolute path, or a problem message. */
-async function checkLogo(
-  folder: string,
-  logo: string,
-  cacheDir?: string,
-): Promise<string | { message: string }> {
-  if (path.isAbsolute(logo) || /^[a-z]+:/i.test(logo)) {
-    return { message: `"${logo}" must be a path inside the campaign folder, such as logos/name.svg` };
-  }
-  const resolved = path.resolve(folder, logo);
-  if (path.relative(folder, resolved).startsWith("..")) {
-    return {
-      message: `"${logo}" leaves the campaign folder; put the file in logos/ and refer to it as logos/name.svg`,
-    };
-  }
-  let real: string;
-  try {
-    real = await fs.realpath(resolved);
-  } catch {
-    return { message: `file "${logo}" not found in the campaign folder; check the spelling or add the file` };
-  }
-  if (path.relative(await fs.realpath(folder), real).startsWith("..")) {
-    return {
-      message: `"${logo}" is a link to a file outside the campaign folder; copy the file into logos/ instead`,
-    };
-  }
-  const extension = path.extname(real).toLowerCase();
-  if (!LOGO_EXTENSIONS.has(extension)) {
-    return { message: `"${logo}" is not a supported logo type; expected SVG, PNG, JPEG or WebP` };
-  }
-  const bytes = await fs.readFile(real);
-  const digest = imageDigest(bytes);
-  if (await wasChecked(cacheDir, digest)) return real;
-  // Loaded only for a logo not checked before: validating unchanged campaigns never loads sharp.
-  // The font setup first (a failure there is not the logo's): decoding an SVG logo draws its
-  // text, and fontconfig reads its configuration only once per process.
-  await import("../render/fonts.ts");
-  try {
-    const { default: sharp } = await import("sharp");
-    const image = sharp(bytes, { limitInputPixels: MAX_LOGO_PIXELS, failOn: "truncated" });
-    const { width, height } = await image.metadata();
-    if (!width || !height) throw new Error("no dimensions");
-    await image.stats(); // decodes every pixel: catches truncated files
-  } catch (error) {
-    const reason = (error as Error).message.split("\n")[0];
-    const tooBig = /pixel limit/i.test(reason);
-    return {
-      message: tooBig
-        ? `"${logo}" is larger than ${MAX_LOGO_PIXELS / 1_000_000} megapixels; export it smaller (a logo needs about 600 pixels wide)`
-        : `"${logo}" is not a readable image (${reason}); export it again as SVG, PNG, JPEG or WebP`,
-    };
-  }
-  await rememberChecked(cacheDir, digest);
-  return real;
-}
-
 /** Reads and validates content/page.<lang>.md for every language; problems are added to `problems`. */
 async function loadContent(
   folder: string,
@@ -310,12 +253,6 @@ async function loadContent(
     }),
   );
   return content;
-}
-
-/** The unsafe parts of an SVG logo (see svg-safety.ts); none for other images. */
-async function unsafeLogoParts(file: string): Promise<string[]> {
-  if (path.extname(file).toLowerCase() !== ".svg") return [];
-  return unsafeSvgParts(await fs.readFile(file, "utf8"));
 }
 
 /** The file's text, or a problem when it is missing, unreadable or not UTF-8. */

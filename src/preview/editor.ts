@@ -14,6 +14,7 @@ import { ADMIN_SOURCE, DECAP_DIST } from "../cms/admin-files.ts";
 import { campaignEntries, cmsConfig } from "../cms/config.ts";
 import { mergeSaved } from "../cms/merge.ts";
 import { adminCsp } from "../cms/publish.ts";
+import { imageChecker } from "../images/check.ts";
 import { projectPaths } from "../project/paths.ts";
 import {
   type ApiRequest,
@@ -37,7 +38,7 @@ export interface StatusProblem {
 export async function checkProblems(contentRoot: string): Promise<StatusProblem[]> {
   const paths = projectPaths(contentRoot);
   try {
-    await loadCampaigns(paths.campaignsDir, paths);
+    await loadCampaigns(paths.campaignsDir, { ...paths, checkImage: imageChecker(paths.cacheDir) });
     return [];
   } catch (error) {
     if (!(error instanceof CampaignError)) {

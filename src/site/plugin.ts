@@ -4,6 +4,7 @@
  * templates use, and copies processed logos into the output when the build ends.
  */
 import { loadCampaigns } from "../campaign/index.ts";
+import { imageChecker } from "../images/check.ts";
 import { copyIntoSite } from "../images/logos.ts";
 import { forgetKitDesigns } from "../kit/design.ts";
 import { projectPaths } from "../project/paths.ts";
@@ -41,7 +42,10 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   // Global data: loaded here only when Eleventy runs on its own (npx @11ty/eleventy, dev server).
   if (!current) {
     eleventyConfig.addGlobalData("site", async () => {
-      const campaigns = await loadCampaigns(paths.campaignsDir, paths);
+      const campaigns = await loadCampaigns(paths.campaignsDir, {
+        ...paths,
+        checkImage: imageChecker(paths.cacheDir),
+      });
       current = await siteData(campaigns, paths);
       return current;
     });

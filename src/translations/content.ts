@@ -13,8 +13,7 @@ import { stringify } from "yaml";
 import { parseContent } from "../campaign/content.ts";
 import { contentFile } from "../campaign/content-files.ts";
 import { SLUG } from "../campaign/files.ts";
-import { type CampaignFile, campaignFileSchema } from "../campaign/schema.ts";
-import { validate } from "../campaign/validate.ts";
+import { readCampaignSettings } from "../campaign/settings.ts";
 import { parseYaml } from "../campaign/yaml-source.ts";
 import { CampaignError, type Problem } from "../problems/problem.ts";
 import { type Inline, protectedProblems, protectedValue } from "./protected.ts";
@@ -35,27 +34,6 @@ const LENGTH: Record<string, string> = {
 
 /** What the text around the units looks like: literal text, a unit, or the reviewed flag. */
 type Part = string | { unit: string; raw: string } | { reviewed: string };
-
-export interface CampaignFiles {
-  dir: string;
-  yamlFile: string;
-  settings: CampaignFile;
-}
-
-/** Reads and validates campaign.yaml (not the content files: a new language has none yet). */
-export async function readCampaignSettings(campaignsDir: string, slug: string): Promise<CampaignFiles> {
-  const dir = path.join(campaignsDir, slug);
-  const yamlFile = path.join(dir, "campaign.yaml");
-  const text = await fs.readFile(yamlFile, "utf8").catch(() => undefined);
-  if (text === undefined) {
-    throw new CampaignError([{ file: yamlFile, message: `no campaign "${slug}" (file not found)` }]);
-  }
-  const yaml = parseYaml(text, yamlFile);
-  if (!yaml.ok) throw new CampaignError(yaml.problems);
-  const checked = validate(campaignFileSchema, yaml.source, yamlFile);
-  if (!checked.ok) throw new CampaignError(checked.problems);
-  return { dir, yamlFile, settings: checked.value };
-}
 
 async function readContentFile(file: string, lang: string) {
   const text = await fs.readFile(file, "utf8").catch(() => undefined);

@@ -5,13 +5,14 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { CampaignError, formatProblem, loadCampaigns } from "../../src/campaign/index.ts";
 import { loadCampaign } from "../../src/campaign/load.ts";
+import { imageChecker } from "../../src/images/check.ts";
 import { type Edit, fixtureCampaign, TEMPLATES } from "../helpers/fixtures.ts";
 
 /** Loads an edited copy of the minimal fixture and returns its problems as printed lines. */
 async function problemsOf(edit: Edit): Promise<string[]> {
   const { dir, cleanup } = await fixtureCampaign(edit);
   try {
-    await loadCampaign(dir, { templatesDir: TEMPLATES });
+    await loadCampaign(dir, { templatesDir: TEMPLATES, checkImage: imageChecker() });
   } catch (error) {
     assert.instance(error, CampaignError);
     return (error as CampaignError).problems.map((problem) => formatProblem(problem, path.dirname(dir)));
