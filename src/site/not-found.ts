@@ -7,8 +7,8 @@
 import type { Campaign } from "../campaign/index.ts";
 import { type Direction, endonym, textDirection } from "../i18n/languages.ts";
 import { translator } from "../i18n/strings.ts";
-import type { Translate } from "./data.ts";
 import { absoluteUrl, languagePath } from "./urls.ts";
+import type { Translate } from "./views.ts";
 
 export interface NotFoundSection {
   tag: string;
