@@ -7,8 +7,8 @@
 import type { Direction } from "../i18n/languages.ts";
 import type { RawImage } from "../render/canvas.ts";
 import type { VectorText } from "../render/line-breaking.ts";
+import { logoImage } from "../render/logo-images.ts";
 import { TextFitError } from "../render/text-fit.ts";
-import { logoImage } from "../social/logo-band.ts";
 import type { PosterDesign } from "./design.ts";
 import { emblemImage } from "./poster-images.ts";
 import type { PdfImage } from "./poster-pdf.ts";

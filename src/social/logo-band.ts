@@ -3,10 +3,8 @@
  * format's row height and wrap onto up to `logoRows` rows, in balanced rows (3 + 2 rather than
  * 4 + 1); only when they still do not fit the width are they all made smaller together.
  */
-import fsSync from "node:fs";
-import sharp from "sharp";
-import { type Canvas, drawnSvg, type RawImage, toRaw } from "../render/canvas.ts";
-import { keptRecent } from "../render/memo.ts";
+import { type Canvas, drawnSvg } from "../render/canvas.ts";
+import { logoImage, logoRatio } from "../render/logo-images.ts";
 import type { FormatSpec } from "./design.ts";
 
 export interface LogoBand {
@@ -26,12 +24,9 @@ export async function logoBand(
   const gap = pad * 2;
   const room = width - 2 * pad;
   const full = format.logos - 2 * pad;
-  const versions = files.map(version);
-  const ratios = await Promise.all(
-    versions.map((file) => remember(`${file}\0ratio`, () => aspectRatio(file))),
-  );
+  const ratios = await Promise.all(files.map(logoRatio));
   const { rows, height } = arrange(ratios, full, room, gap, format.logoRows);
-  const logos = await Promise.all(versions.map((file) => drawn(file, height, room)));
+  const logos = await Promise.all(files.map((file) => logoImage(file, height, room)));
   const bandHeight = rows.length * height + (rows.length - 1) * pad + 2 * pad;
   const band = await drawnSvg(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${bandHeight}"><rect width="100%" height="100%" rx="${pad}" fill="#ffffff"/></svg>`,
@@ -55,38 +50,6 @@ export async function logoBand(
       }
     },
   };
-}
-
-/**
- * Logos are the same on every card and poster of a campaign: each is measured and drawn once per
- * size. The key holds the file's size and time, so a logo replaced while the preview runs is drawn
- * again.
- */
-const remember = keptRecent<unknown>(128) as <T>(key: string, make: () => Promise<T>) => Promise<T>;
-
-/**
- * A logo file drawn at 300 dpi, at most `height` high and `width` wide, once per size and version
- * of the file: share cards and posters place the same logos in every language.
- */
-export async function logoImage(file: string, height: number, width: number): Promise<RawImage> {
-  return drawn(version(file), height, width);
-}
-
-function drawn(version: string, height: number, width: number): Promise<RawImage> {
-  return remember(`${version}\0${height}\0${width}`, () =>
-    toRaw(sharp(version.split("\0")[0], { density: 300 }).resize({ height, width, fit: "inside" })),
-  );
-}
-
-/** A synchronous stat: a few microseconds, against a trip through libuv's thread pool for each logo of each image. */
-function version(file: string): string {
-  const stat = fsSync.statSync(file);
-  return `${file}\0${stat.size}\0${stat.mtimeMs}`;
-}
-
-async function aspectRatio(version: string): Promise<number> {
-  const { width = 1, height = 1 } = await sharp(version.split("\0")[0], { density: 300 }).metadata();
-  return width / height;
 }
 
 /**
