@@ -65,7 +65,8 @@ module.exports = {
     },
     {
       name: "no-dev-dependency",
-      comment: "What runs may only use the package's dependencies: a dev dependency is not installed for people who depend on the package",
+      comment:
+        "What runs may only use the package's dependencies: a dev dependency is not installed for people who depend on the package",
       severity: "error",
       from: { path: "^dist/" },
       to: { dependencyTypes: ["npm-dev"] },
@@ -79,11 +80,18 @@ module.exports = {
     },
     {
       name: "no-orphans",
-      comment: "A module nothing imports is dead code (the entry point and the files Eleventy loads by path excepted)",
+      comment:
+        "A module nothing imports is dead code (the entry point and the files Eleventy loads by path excepted)",
       severity: "error",
       from: {
         orphan: true,
-        pathNot: ["^dist/cli\\.js$", "eleventy-config\\.js$", "^dist/cms/admin/", "\\.d\\.ts$", "^dist/types/"],
+        pathNot: [
+          "^dist/cli\\.js$",
+          "eleventy-config\\.js$",
+          "^dist/cms/admin/",
+          "\\.d\\.ts$",
+          "^dist/types/",
+        ],
       },
       to: {},
     },
