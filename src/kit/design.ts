@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { readLayeredJson, readLayeredText } from "../layers/lookup.ts";
+import { rememberedPerTemplate } from "../layers/remembered.ts";
 
 const fraction = z.number().nonnegative();
 const textBox = z.object({ height: fraction, max: fraction, min: fraction });
@@ -51,21 +52,8 @@ export interface KitDesign {
   frame: FrameDesign;
 }
 
-const designs = new Map<string, Promise<KitDesign>>();
-
-/** Reads the designs again on next use: the dev server calls it when a watched file changed. */
-export function forgetKitDesigns(): void {
-  designs.clear();
-}
-
-export function loadKitDesign(templateDir: string): Promise<KitDesign> {
-  let design = designs.get(templateDir);
-  if (!design) {
-    design = readKitDesign(templateDir);
-    designs.set(templateDir, design);
-  }
-  return design;
-}
+/** The poster's and the frame's designs of a template, read once per build. */
+export const loadKitDesign = rememberedPerTemplate(readKitDesign);
 
 async function readKitDesign(templateDir: string): Promise<KitDesign> {
   const poster = readJson(templateDir, "poster.json", posterSchema);

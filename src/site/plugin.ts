@@ -6,9 +6,8 @@
 import { loadCampaigns } from "../campaign/index.ts";
 import { imageChecker } from "../images/check.ts";
 import { copyIntoSite } from "../images/logos.ts";
-import { forgetKitDesigns } from "../kit/design.ts";
+import { forgetDesigns } from "../layers/remembered.ts";
 import { projectPaths } from "../project/paths.ts";
-import { forgetDesigns } from "../social/design.ts";
 import { type SiteData, siteData } from "./data.ts";
 import { layeredEnvironment } from "./layered-loader.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
@@ -60,7 +59,6 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   eleventyConfig.on("eleventy.beforeWatch", () => {
     nunjucksEnvironment.invalidateCache();
     forgetDesigns();
-    forgetKitDesigns();
   });
 
   // Filters: addresses are computed here, never in templates.

@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { readLayeredJson, readLayeredText } from "../layers/lookup.ts";
+import { rememberedPerTemplate } from "../layers/remembered.ts";
 
 const textBox = z.object({
   height: z.number().positive(),
@@ -89,21 +90,8 @@ export interface CardDesign {
   fingerprint: string;
 }
 
-const designs = new Map<string, Promise<CardDesign>>();
-
-/** Reads the designs again on next use: the dev server calls it when a watched file changed. */
-export function forgetDesigns(): void {
-  designs.clear();
-}
-
-export function loadDesign(templateDir: string): Promise<CardDesign> {
-  let design = designs.get(templateDir);
-  if (!design) {
-    design = readDesign(templateDir);
-    designs.set(templateDir, design);
-  }
-  return design;
-}
+/** A template's share-card design, read once per build. */
+export const loadDesign = rememberedPerTemplate(readDesign);
 
 async function readDesign(templateDir: string): Promise<CardDesign> {
   // By layers: each layer's card.json over its parent's; every layer's bytes key the cache.

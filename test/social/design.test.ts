@@ -2,7 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { DEFAULT_STACK, forgetDesigns, loadDesign } from "../../src/social/design.ts";
+import { forgetDesigns } from "../../src/layers/remembered.ts";
+import { DEFAULT_STACK, loadDesign } from "../../src/social/design.ts";
 import { TEMPLATES, tempDir } from "../helpers/fixtures.ts";
 
 /** A template folder of its own (no parent) whose card.json is the default one, changed by `edit`. */
