@@ -17,7 +17,7 @@ import { suite } from "../helpers/suite.ts";
 const run = promisify(execFile);
 const test = suite("the README's commands in a clean copy, after npm ci");
 const withBrowser = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
-const state = {} as { clone: string; browser?: Browser };
+const state = {} as { clone: string; browser?: Browser; install: Result };
 
 interface Result {
   code: number;
@@ -95,7 +95,7 @@ test.before(async () => {
   state.clone = clone;
   // A clone is a repository: .gitignore applies in it.
   await run("git", ["init", "--quiet"], { cwd: clone });
-  succeeded(
+  state.install = succeeded(
     await run("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], {
       cwd: clone,
       maxBuffer: 64 * 1024 * 1024,
@@ -111,6 +111,13 @@ test.before(async () => {
 test.after(async () => {
   await state.browser?.close();
   if (state.clone) await fs.rm(path.dirname(state.clone), { recursive: true, force: true });
+});
+
+test("npm ci is quiet: no warning a newcomer would read as a failure", () => {
+  const warnings = `${state.install.stdout}\n${state.install.stderr}`
+    .split("\n")
+    .filter((line) => /\bnpm (warn|WARN|ERR)|ERESOLVE|deprecated/.test(line));
+  assert.equal(warnings, []);
 });
 
 test("npm ci compiled the command line, with its data files, and no src/ is needed to run it", async () => {
