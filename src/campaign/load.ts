@@ -36,6 +36,13 @@ export interface Partner {
   /** Absolute path of the logo file, checked to be inside the campaign folder and readable. */
   logo: string;
   url?: string;
+  /** The id of a partner of assets/partners.yaml, and where it is declared there. */
+  id?: string;
+  declaredIn?: { file: string; line?: number };
+  /** The logo is a stand-in mark (`placeholder: true`). */
+  placeholder?: boolean;
+  /** The languages the partner has a name of its own in (`names`). */
+  namedIn?: string[];
 }
 
 export interface Campaign {
@@ -62,6 +69,8 @@ export interface Campaign {
   wording: Wording;
   /** Things made safe rather than refused (such as scripts in an SVG logo), for the build log. */
   warnings: Problem[];
+  /** Readiness items checked and meant as they are (campaign.yaml `accepted:`). */
+  accepted?: string[];
   /** Hash of the folder's files and the generator, when loaded through the memo. */
   fingerprint?: string;
 }
@@ -145,7 +154,17 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
       const { name, url } = partner;
       const logo = await checkLogo(logoFolder, partner.logo, options.checkImage);
       if (typeof logo === "string") {
-        partners[index] = { name, names: partnerNames(partner, settings.languages), logo, url };
+        partners[index] = {
+          name,
+          names: partnerNames(partner, settings.languages),
+          logo,
+          url,
+          ...(typeof entry === "string"
+            ? { id: entry, declaredIn: { file: logoAt.file, line: logoAt.line } }
+            : {}),
+          ...(partner.placeholder ? { placeholder: true } : {}),
+          ...(partner.names ? { namedIn: Object.keys(partner.names) } : {}),
+        };
         const unsafe = await unsafeLogoParts(logo);
         if (unsafe.length > 0) {
           warnings.push({
@@ -175,6 +194,7 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
     partners,
     exitUrl: settings.exitUrl,
     contact: settings.contact,
+    ...(settings.accepted ? { accepted: settings.accepted } : {}),
     content,
     wording,
     warnings,

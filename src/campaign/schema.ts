@@ -126,6 +126,10 @@ export const partnerSchema = z
       .min(1)
       .meta({ description: "Path to an SVG, PNG, JPEG or WebP file, relative to the folder." }),
     url: httpUrl.optional(),
+    placeholder: z.boolean({ error: "expected true or false" }).optional().meta({
+      description:
+        "true while the logo is a stand-in mark, not the partner's own: the readiness check lists it until it is replaced.",
+    }),
   })
   .strict();
 
@@ -194,6 +198,15 @@ export const campaignFileSchema = z
     exitUrl: httpUrl
       .default("https://www.meteo.be/")
       .meta({ description: "Where the safety exit goes: a neutral site." }),
+    accepted: z
+      .array(z.string({ error: "expected the code the check printed, such as past-date" }).min(1), {
+        error: "expected a list of codes the check printed, such as [past-date]",
+      })
+      .optional()
+      .meta({
+        description:
+          "Readiness items checked and meant as they are (a past year mentioned as history): the codes `check --publish` prints.",
+      }),
   })
   .strict();
 

@@ -7,19 +7,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { contentFiles } from "../campaign/content-files.ts";
 import { splitFrontMatter } from "../campaign/front-matter.ts";
+import { YEAR, type YearMention, yearMentions } from "../campaign/year-mentions.ts";
 import { resolveLayers, templateFolder } from "../layers/lookup.ts";
-import type { Problem } from "../problems/problem.ts";
-
-/** A year as people write it in campaign text: 1900–2099, not part of a longer number. */
-const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
-
-export interface YearMention {
-  file: string;
-  line: number;
-  year: number;
-  /** The line, trimmed, to show beside its number. */
-  text: string;
-}
 
 export function yearOf(isoDate: string): number {
   return Number(isoDate.slice(0, 4));
@@ -53,24 +42,6 @@ export function yearInPlaceOf(slug: string, source: string, from: number): numbe
   if (after === undefined || !slug.startsWith(before) || !slug.endsWith(after)) return undefined;
   const middle = slug.slice(before.length, slug.length - after.length);
   return /^(?:19|20)\d{2}$/.test(middle) ? Number(middle) : undefined;
-}
-
-/** Every line of `text` that mentions a year (other than `except`). */
-export function yearMentions(
-  text: string,
-  file: string,
-  options: { only?: number; except?: number },
-): YearMention[] {
-  const mentions: YearMention[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    for (const match of line.matchAll(YEAR)) {
-      const year = Number(match[0]);
-      if (options.only !== undefined && year !== options.only) continue;
-      if (options.except !== undefined && year === options.except) continue;
-      mentions.push({ file, line: index + 1, year, text: line.trim() });
-    }
-  });
-  return mentions;
 }
 
 /** Sets `reviewed: false` in a content file's front matter (adding it when absent). */
@@ -121,27 +92,4 @@ export async function starterFor(templatesDir: string, template: string): Promis
       return starter;
   }
   return path.join(templateFolder(templatesDir, "default"), "starter");
-}
-
-/**
- * Warnings for `check`: lines of a campaign's content files that mention a year other than the
- * campaign's, often left over from last year's edition (or meant: then leave them).
- */
-export async function otherYearWarnings(campaign: {
-  date: string;
-  content: Record<string, { file: string }>;
-}): Promise<Problem[]> {
-  const year = yearOf(campaign.date);
-  const warnings: Problem[] = [];
-  for (const { file } of Object.values(campaign.content)) {
-    const text = await fs.readFile(file, "utf8").catch(() => "");
-    for (const mention of yearMentions(text, file, { except: year })) {
-      warnings.push({
-        file,
-        line: mention.line,
-        message: `mentions ${mention.year}, not the campaign's year ${year}; update it if it is left from another edition`,
-      });
-    }
-  }
-  return warnings;
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import { listCampaigns, SLUG } from "../campaign/index.ts";
 import { JSON_SCHEMA_FILE } from "../campaign/json-schema.ts";
 import { isoDate } from "../campaign/schema.ts";
+import type { YearMention } from "../campaign/year-mentions.ts";
 import { knownTemplates, resolveLayers } from "../layers/lookup.ts";
 import { formatProblem } from "../problems/problem.ts";
 import { commandLine, GENERATOR_ROOT, projectPaths } from "../project/paths.ts";
@@ -16,7 +17,6 @@ import {
   prepareNextEdition,
   sameDayIn,
   starterFor,
-  type YearMention,
   yearInPlaceOf,
   yearOf,
 } from "./next-edition.ts";
