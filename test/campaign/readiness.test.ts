@@ -2,7 +2,6 @@
  * Ready to publish? What a valid campaign can still hold that must not go online as it is, and
  * the marks that say "checked, this one is meant".
  */
-import fs from "node:fs/promises";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
