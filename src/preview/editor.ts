@@ -9,13 +9,17 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { stringify } from "yaml";
-import { CampaignError, loadCampaigns, type Problem } from "../campaign/index.ts";
+import { type Campaign, CampaignError, loadCampaigns, type Problem } from "../campaign/index.ts";
+import { readiness } from "../campaign/readiness.ts";
 import { ADMIN_SOURCE, DECAP_DIST } from "../cms/admin-files.ts";
 import { campaignEntries, cmsConfig } from "../cms/config.ts";
 import { mergeSaved } from "../cms/merge.ts";
 import { adminCsp } from "../cms/publish.ts";
+import { endonym } from "../i18n/languages.ts";
 import { imageChecker } from "../images/check.ts";
 import { projectPaths } from "../project/paths.ts";
+import { languagePath } from "../site/urls.ts";
+import { shareImagePath } from "../social/index.ts";
 import {
   type ApiRequest,
   checkApiRequest,
@@ -34,18 +38,85 @@ export interface StatusProblem {
   text: string;
 }
 
-/** Problems of every campaign, as the check finds them; none when all is valid. */
-export async function checkProblems(contentRoot: string): Promise<StatusProblem[]> {
+/** What the editor's panel shows of one campaign: ready to publish or not, what is left, links. */
+export interface CampaignStatus {
+  slug: string;
+  ready: boolean;
+  items: Array<{ code: string; where: string; message: string }>;
+  /** Items marked as meant (accepted: in campaign.yaml). */
+  accepted: number;
+  /** Marks that match nothing any more. */
+  unmatched: string[];
+  /** The built preview's files, as site paths. */
+  links: {
+    pages: Array<{ lang: string; name: string; href: string }>;
+    shareImages: Array<{ lang: string; href: string }>;
+    posters: Array<{ lang: string; href: string }>;
+    kit: string;
+  };
+}
+
+export interface EditorStatus {
+  /** What stops a build (every campaign's problems); none when all is valid. */
+  problems: StatusProblem[];
+  /** Each valid campaign's readiness to publish (none while a problem stops the check). */
+  campaigns: CampaignStatus[];
+}
+
+/** Problems of every campaign as the check finds them, or, when all are valid, their readiness. */
+export async function editorStatus(contentRoot: string): Promise<EditorStatus> {
   const paths = projectPaths(contentRoot);
+  let campaigns: Campaign[];
   try {
-    await loadCampaigns(paths.campaignsDir, { ...paths, checkImage: imageChecker(paths.cacheDir) });
-    return [];
+    campaigns = await loadCampaigns(paths.campaignsDir, {
+      ...paths,
+      checkImage: imageChecker(paths.cacheDir),
+    });
   } catch (error) {
     if (!(error instanceof CampaignError)) {
-      return [{ campaign: "", where: "", message: (error as Error).message, text: String(error) }];
+      return {
+        problems: [{ campaign: "", where: "", message: (error as Error).message, text: String(error) }],
+        campaigns: [],
+      };
     }
-    return error.problems.map((problem) => statusProblem(problem, paths.campaignsDir, contentRoot));
+    return {
+      problems: error.problems.map((problem) => statusProblem(problem, paths.campaignsDir, contentRoot)),
+      campaigns: [],
+    };
   }
+  return {
+    problems: [],
+    campaigns: await Promise.all(campaigns.map((campaign) => campaignStatus(campaign, contentRoot))),
+  };
+}
+
+async function campaignStatus(campaign: Campaign, contentRoot: string): Promise<CampaignStatus> {
+  const { items, accepted, unmatched } = await readiness(campaign);
+  const where = (item: { file: string; line?: number }) => {
+    const relative = path.relative(contentRoot, item.file).split(path.sep).join("/");
+    return item.line ? `${relative}:${item.line}` : relative;
+  };
+  const folder = (lang: string) => `/${campaign.slug}/${languagePath(lang)}/`;
+  return {
+    slug: campaign.slug,
+    ready: items.length === 0 && unmatched.length === 0,
+    items: items.map((item) => ({
+      code: item.code,
+      where: where(item),
+      message: item.key ? `${item.key}: ${item.message}` : item.message,
+    })),
+    accepted: accepted.length,
+    unmatched,
+    links: {
+      pages: campaign.languages.map((lang) => ({ lang, name: endonym(lang), href: folder(lang) })),
+      shareImages: campaign.languages.map((lang) => ({
+        lang,
+        href: shareImagePath(campaign.slug, languagePath(lang), "og"),
+      })),
+      posters: campaign.languages.map((lang) => ({ lang, href: `${folder(lang)}poster-a4.pdf` })),
+      kit: `/${campaign.slug}/kit.zip`,
+    },
+  };
 }
 
 function statusProblem(problem: Problem, campaignsDir: string, contentRoot: string): StatusProblem {
@@ -86,7 +157,7 @@ export function adminRoutes(contentRoot: string): Router {
   });
   router.get("/admin/status.json", async (_request, response, next) => {
     try {
-      noStore(response).json({ problems: await checkProblems(contentRoot) });
+      noStore(response).json(await editorStatus(contentRoot));
     } catch (error) {
       next(error);
     }

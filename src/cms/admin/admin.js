@@ -6,6 +6,8 @@
 /* global CMS, h */
 const campaigns = {};
 let problems = [];
+/** Each valid campaign's readiness to publish, from status.json (see src/preview/editor.ts). */
+let readiness = [];
 const listeners = new Set();
 /** Where the built campaigns are: the preview server's root, or two folders up from a published
  * <slug>/admin/ (the page says so in a meta tag). */
@@ -101,6 +103,104 @@ function showProblems() {
   box.append(heading, list);
 }
 
+/** An element with text and attributes. */
+function element(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** One line for all campaigns: ready to publish or not. */
+function readinessSummary() {
+  const ready = readiness.filter((campaign) => campaign.ready).length;
+  if (readiness.length === 1) {
+    const [only] = readiness;
+    return only.ready
+      ? "✓ Ready to publish"
+      : `Not ready to publish yet: ${only.items.length + only.unmatched.length} thing(s) to check`;
+  }
+  return `Ready to publish: ${ready} of ${readiness.length} campaigns`;
+}
+
+function linkList(label, links) {
+  const list = element("ul", { class: "campaign-links" });
+  for (const link of links) {
+    list.append(
+      element(
+        "li",
+        {},
+        element(
+          "a",
+          { href: new URL(link.href, SITE_ROOT).href, target: "_blank", rel: "noopener" },
+          link.text,
+        ),
+      ),
+    );
+  }
+  return element("div", {}, element("h4", {}, label), list);
+}
+
+/** The panel of readiness: one line always visible, each campaign's list and links when opened. */
+function showReadiness() {
+  const panel = document.getElementById("campaign-readiness");
+  if (!panel) return;
+  panel.hidden = readiness.length === 0 || problems.length > 0;
+  if (panel.hidden) return;
+  const open = panel.open;
+  const summary = element("summary", {}, readinessSummary());
+  const sections = readiness.map((campaign) => {
+    const items = element("ul", {});
+    for (const item of campaign.items) {
+      items.append(
+        element(
+          "li",
+          {},
+          element("code", {}, item.where),
+          ` ${item.message} `,
+          element("span", { class: "code" }, `[${item.code}]`),
+        ),
+      );
+    }
+    for (const mark of campaign.unmatched) {
+      items.append(
+        element("li", {}, `accepted: "${mark}" matches nothing any more; remove it from campaign.yaml`),
+      );
+    }
+    const state = campaign.ready
+      ? "✓ ready to publish"
+      : `not ready yet: ${campaign.items.length + campaign.unmatched.length} thing(s) to check`;
+    return element(
+      "section",
+      { "aria-label": campaign.slug },
+      element("h3", {}, `${campaign.slug}: ${state}`),
+      campaign.ready ? "" : items,
+      campaign.accepted > 0
+        ? element("p", {}, `${campaign.accepted} item(s) marked as meant (accepted: in campaign.yaml).`)
+        : "",
+      linkList(
+        "Pages",
+        campaign.links.pages.map((page) => ({ href: page.href, text: page.name })),
+      ),
+      linkList(
+        "Share images",
+        campaign.links.shareImages.map((image) => ({ href: image.href, text: image.lang })),
+      ),
+      linkList(
+        "Posters (A4)",
+        campaign.links.posters.map((poster) => ({ href: poster.href, text: poster.lang })),
+      ),
+      linkList("Launch-day kit", [{ href: campaign.links.kit, text: "kit.zip" }]),
+    );
+  });
+  panel.replaceChildren(summary, ...sections);
+  panel.open = open;
+  panel.classList.toggle(
+    "is-ready",
+    readiness.every((campaign) => campaign.ready),
+  );
+}
+
 async function poll() {
   try {
     const response = await fetch("status.json", { cache: "no-store" });
@@ -108,7 +208,9 @@ async function poll() {
     if (response.status === 404) return;
     const status = await response.json();
     problems = status.problems;
+    readiness = status.campaigns || [];
     showProblems();
+    showReadiness();
     for (const listener of listeners) listener();
   } catch {
     // The preview server is restarting; try again on the next round.
