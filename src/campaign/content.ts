@@ -8,6 +8,7 @@ import type { Problem } from "../problems/problem.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { type ContentFrontMatter, contentFrontMatterSchema } from "./schema.ts";
 import { validate } from "./validate.ts";
+import { cutTextProblems } from "./yaml-messages.ts";
 import { parseYaml } from "./yaml-source.ts";
 
 export interface Content extends ContentFrontMatter {
@@ -46,7 +47,9 @@ export function parseContent(text: string, file: string, lang: string): ContentR
   const yaml = parseYaml(front.yaml, file, 2);
   if (!yaml.ok) return yaml;
   const checked = validate(contentFrontMatterSchema, yaml.source, file);
-  if (!checked.ok) return checked;
+  const cut = cutTextProblems(yaml.source, file);
+  if (!checked.ok) return { ok: false, problems: [...cut, ...checked.problems] };
+  if (cut.length > 0) return { ok: false, problems: cut };
   const bodyStart = `${front.open}${front.yaml}${front.close}`.split("\n").length; // lines before the body
   const body = renderBody(front.body, file, bodyStart);
   if (!body.ok) return body;

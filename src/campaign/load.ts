@@ -25,6 +25,7 @@ import {
 import { type CampaignFile, campaignFileSchema, languageTag, type Theme } from "./schema.ts";
 import { templateProblems } from "./template.ts";
 import { validate } from "./validate.ts";
+import { cutTextProblems } from "./yaml-messages.ts";
 import { parseYaml, type YamlSource } from "./yaml-source.ts";
 
 export { CAMPAIGN_FILE };
@@ -96,19 +97,20 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
   const yaml = parseYaml(text, file);
   if (!yaml.ok) throw new CampaignError(yaml.problems);
   const checked = validate(campaignFileSchema, yaml.source, file);
+  const cut = cutTextProblems(yaml.source, file);
   if (!checked.ok) {
     // The content files are still checked when the language list itself is readable, so that
     // one pass shows every problem of the folder.
     const languages = (yaml.source.value as { languages?: unknown }).languages;
     const readable = Array.isArray(languages) && languages.every((tag) => languageTag.safeParse(tag).success);
-    const problems = [...checked.problems];
+    const problems = [...cut, ...checked.problems];
     if (readable) await loadContent(folder, languages as string[], problems);
     throw new CampaignError(sortProblems(problems));
   }
   const settings = checked.value;
   const at = (...keyPath: (string | number)[]) => ({ file, line: yaml.source.lineOf(keyPath) });
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...cut];
   problems.push(...checkLanguages(settings, yaml.source, file));
   problems.push(...checkTheme(settings.theme, yaml.source, file));
 

@@ -10,6 +10,7 @@ import type { Problem } from "../problems/problem.ts";
 import { closest } from "../problems/suggest.ts";
 import { type partnerSchema, sharedPartnersFileSchema } from "./schema.ts";
 import { validate } from "./validate.ts";
+import { cutTextProblems } from "./yaml-messages.ts";
 import { parseYaml } from "./yaml-source.ts";
 
 export const SHARED_PARTNERS_FILE = "partners.yaml";
@@ -47,8 +48,9 @@ export async function loadSharedPartners(assetsDir: string): Promise<SharedPartn
   const yaml = parseYaml(text, file);
   if (!yaml.ok) return yaml.problems;
   const checked = validate(sharedPartnersFileSchema, yaml.source, file);
-  if (!checked.ok) return checked.problems;
-  const problems: Problem[] = [];
+  const cut = cutTextProblems(yaml.source, file);
+  if (!checked.ok) return [...cut, ...checked.problems];
+  const problems: Problem[] = [...cut];
   checked.value.partners.forEach((partner, index) => {
     const line = yaml.source.lineOf(["partners", index, "id"]);
     const first = empty.byId.get(partner.id);

@@ -4,10 +4,10 @@
  * Checks that need the file system (logos, templates, content files) live in load.ts.
  */
 import { z } from "zod";
+import { LANGUAGE_TAG } from "../i18n/languages.ts";
+import { countryCodeMessage, languageTagMessage } from "../i18n/suggest-codes.ts";
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
-/** A BCP 47 tag as campaigns use them: language, optional script, optional region. */
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isRealDate(value: string): boolean {
@@ -45,9 +45,7 @@ const colour = z
 
 export const languageTag = z
   .string({ error: "expected a language tag such as fr, nl-BE or zh-Hans" })
-  .regex(LANGUAGE_TAG, {
-    error: "expected a BCP 47 language tag such as fr, nl-BE or zh-Hans (a hyphen, not _)",
-  });
+  .regex(LANGUAGE_TAG, { error: (issue) => languageTagMessage(issue.input) });
 
 /** When and how else a line can be reached; checked further in hotline-details.ts. */
 const hotlineDetailsShape = {
@@ -64,9 +62,9 @@ const hotlineDetailsShape = {
     .meta({ description: "IANA time zone of the hours; default: the country's time zone." }),
   languages: z
     .array(
-      z.string({ error: "expected a language tag such as fr, nl or ti" }).regex(LANGUAGE_TAG, {
-        error: "expected a BCP 47 language tag such as fr, nl-BE or ti (a hyphen, not _)",
-      }),
+      z
+        .string({ error: "expected a language tag such as fr, nl or ti" })
+        .regex(LANGUAGE_TAG, { error: (issue) => languageTagMessage(issue.input) }),
       { error: "expected a list of language tags, such as [nl, fr, en]" },
     )
     .optional()
@@ -100,7 +98,10 @@ export const hotlineSchema = z
       .meta({ description: "Shown exactly as written." }),
     country: z
       .string({ error: "expected a two-letter country code such as BE" })
-      .regex(/^[A-Z]{2}$/, { error: "expected a two-letter ISO 3166-1 country code such as BE" })
+      .regex(/^[A-Z]{2}$/, {
+        error: (issue) =>
+          countryCodeMessage(issue.input) ?? "expected a two-letter ISO 3166-1 country code such as BE",
+      })
       .meta({ description: "ISO 3166-1 alpha-2; validates the number and makes the tel: link." }),
     label: z
       .string()
@@ -144,13 +145,17 @@ export const sharedPartnersFileSchema = z
   .object({ partners: z.array(sharedPartnerSchema, { error: "expected a list of partners" }) })
   .strict();
 
-/** In campaign.yaml: the id of a partner of assets/partners.yaml, or the partner itself. */
+/**
+ * In campaign.yaml: the id of a partner of assets/partners.yaml, or the partner itself. Ids and
+ * template names are read in any case here, so that "Payoke" or "Benelux" is answered with the
+ * one that exists ("did you mean …?") rather than with the rule for writing one.
+ */
 export const partnerEntrySchema = z.union([
   z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, {
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, {
       error:
-        "expected the id of a partner of assets/partners.yaml (lower-case letters, digits, hyphens) or a partner with name and logo",
+        "expected the id of a partner of assets/partners.yaml (letters, digits, hyphens) or a partner with name and logo",
     })
     .meta({ description: "The id of a partner declared in assets/partners.yaml." }),
   partnerSchema,
@@ -175,7 +180,7 @@ export const campaignFileSchema = z
       .meta({ description: "BCP 47 tags; the first is the default language." }),
     template: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, { error: "expected the name of a folder of templates/" })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: "expected the name of a folder of templates/" })
       .default("default")
       .meta({ description: "A folder of templates/; default: default." }),
     theme: themeSchema,
@@ -224,6 +229,15 @@ export const contentFrontMatterSchema = z
       .meta({ description: "true once a fluent speaker has checked this text." }),
   })
   .strict();
+
+/** Keys whose values are a person's own words (the page's words, names, labels): never YAML. */
+const FREE_TEXT_KEYS = new Set(["title", "tagline", "description", "name", "label"]);
+
+/** Whether the value at `path` is free text: one of FREE_TEXT_KEYS, or a name in `names`. */
+export function isFreeText(path: readonly PropertyKey[]): boolean {
+  const last = path.at(-1);
+  return (typeof last === "string" && FREE_TEXT_KEYS.has(last)) || path.at(-2) === "names";
+}
 
 export type CampaignFile = z.output<typeof campaignFileSchema>;
 export type ContentFrontMatter = z.output<typeof contentFrontMatterSchema>;

@@ -21,7 +21,7 @@ export function templateProblems(
       {
         ...at,
         key: "template",
-        message: `unknown template "${name}"; expected a folder of ${folder}/: ${known.join(", ")}${near ? ` (did you mean "${near}"?)` : ""}`,
+        message: `unknown template "${name}"; ${near ? `did you mean "${near}"? Expected` : "expected"} a folder of ${folder}/: ${known.join(", ")}`,
       },
     ];
   }

@@ -56,17 +56,36 @@ function issueToProblems(
       };
     });
   }
+  if (issue.code === "invalid_key" && issue.issues.length > 0) {
+    // A key of a map keyed by language tags: what is wrong with the key itself.
+    const inner = issue.issues[0] as z.core.$ZodIssue;
+    return [
+      {
+        file,
+        line: source.lineOfKey(path.slice(0, -1), String(path.at(-1))),
+        key: keyPath(path),
+        message: inner.message,
+      },
+    ];
+  }
   const input = (issue as { input?: unknown }).input;
   const missing = issue.code === "invalid_type" && input === undefined;
-  const found = missing ? "" : `; found ${describe(input)}`;
+  const where = { file, line: source.lineOf(path), key: path.length > 0 ? keyPath(path) : undefined };
+  if (issue.code === "invalid_type" && typeof input === "string" && listOfWordsAt(schema, path)) {
+    return [{ ...where, message: listMessage(path, input) }];
+  }
+  // A message that already quotes the value ("english" is not a language tag…) says what was found.
+  const found = missing || issue.message.includes(JSON.stringify(input)) ? "" : `; found ${describe(input)}`;
   return [
-    {
-      file,
-      line: source.lineOf(path),
-      key: path.length > 0 ? keyPath(path) : undefined,
-      message: missing ? `required key is missing: ${issue.message}` : `${issue.message}${found}`,
-    },
+    { ...where, message: missing ? `required key is missing: ${issue.message}` : `${issue.message}${found}` },
   ];
+}
+
+/** `languages: en, fr` is one piece of text: `write the languages as a list: languages: [en, fr]`. */
+function listMessage(path: readonly PropertyKey[], text: string): string {
+  const key = String(path.at(-1) ?? "");
+  const items = text.split(/[\s,;]+/).filter((item) => item !== "");
+  return `${JSON.stringify(text)} is text, not a list; write the ${key} as a list: ${key}: [${items.join(", ")}]`;
 }
 
 function describe(value: unknown): string {
@@ -79,13 +98,27 @@ function describe(value: unknown): string {
 
 /** Walks the schema along a data path to the object schema there, for key suggestions. */
 function objectShapeAt(schema: z.ZodType, path: readonly PropertyKey[]): Record<string, unknown> | undefined {
+  const found = schemaAt(schema, path);
+  return found instanceof z.ZodObject ? found.shape : undefined;
+}
+
+/** Whether the schema at `path` is a list of words (language tags, partner ids), not of groups. */
+function listOfWordsAt(schema: z.ZodType, path: readonly PropertyKey[]): boolean {
+  const found = schemaAt(schema, path);
+  if (!(found instanceof z.ZodArray)) return false;
+  const element = found.element as z.ZodType;
+  const options = element instanceof z.ZodUnion ? (element.options as z.ZodType[]) : [element];
+  return options.some((option) => option instanceof z.ZodString);
+}
+
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
   let current: z.ZodType | undefined = unwrap(schema);
   for (const segment of path) {
     if (current instanceof z.ZodObject) current = unwrap(current.shape[String(segment)] as z.ZodType);
     else if (current instanceof z.ZodArray) current = unwrap(current.element as z.ZodType);
     else return undefined;
   }
-  return current instanceof z.ZodObject ? current.shape : undefined;
+  return current;
 }
 
 function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {

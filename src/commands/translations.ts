@@ -8,6 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { languageTag } from "../campaign/schema.ts";
+import { languageTagMessage } from "../i18n/suggest-codes.ts";
 import { CampaignError, formatProblem } from "../problems/problem.ts";
 import { projectPaths } from "../project/paths.ts";
 import { exportContent, importContent } from "../translations/content.ts";
@@ -40,9 +41,12 @@ export async function run(argv: string[], context: { root: string }): Promise<nu
     if (command === "export" || command === "export-ui") {
       if (command === "export" && !argument) return usage("Expected the campaign: export <slug> --to <lang>");
       if (!values.to) return usage("Expected the target language: --to <lang>");
-      for (const tag of [values.to, values.from]) {
+      for (const [option, tag] of [
+        ["--to", values.to],
+        ["--from", values.from],
+      ]) {
         if (tag !== undefined && !languageTag.safeParse(tag).success) {
-          return usage(`"${tag}" is not a language tag; expected a BCP 47 tag such as fr, nl-BE or ar`);
+          return usage(`${option}: ${languageTagMessage(tag)}`);
         }
       }
       const xliff =

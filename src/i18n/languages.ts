@@ -3,6 +3,9 @@
  * written its way. Everything comes from Intl (ICU), so any valid tag works.
  */
 
+/** A BCP 47 tag as campaigns use them: language, optional script, optional region. */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
+
 /** Scripts written right to left (ISO 15924), for tags whose script Intl cannot tell us. */
 const RTL_SCRIPTS = new Set(["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand"]);
 

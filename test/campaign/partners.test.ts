@@ -78,6 +78,21 @@ shared("an unknown id is refused with the closest id suggested", async () => {
   ]);
 });
 
+shared("an id in capitals or with a letter missing is answered with the id that exists", async () => {
+  const problems = await problemsOf("  - Payoke\n  - fps-jstice");
+  assert.equal(problems, [
+    'campaigns/minimal/campaign.yaml:12 partners[0]: unknown partner "Payoke" in assets/partners.yaml; did you mean "payoke"?',
+    'campaigns/minimal/campaign.yaml:13 partners[1]: unknown partner "fps-jstice" in assets/partners.yaml; did you mean "fps-justice"?',
+  ]);
+});
+
+shared("a # in a shared partner's name is told in partners.yaml", async () => {
+  const problems = await problemsOf("  - payoke", SHARED.replace("name: Payoke", "name: Payoke #1"));
+  assert.equal(problems, [
+    'assets/partners.yaml:8 partners[1].name: the text stops at " #" (YAML reads the rest as a comment); write it with quotes: name: "Payoke #1"',
+  ]);
+});
+
 shared("an inline entry missing its logo names the key", async () => {
   const problems = await problemsOf("  - payoke\n  - name: Shelter");
   assert.equal(problems.length, 1);

@@ -88,4 +88,16 @@ test("usage mistakes exit 2 with the usage", async () => {
   assert.match(result.output, "Usage: npm run translations");
 });
 
+test("a language that is not a tag is answered with the tag meant", async () => {
+  const to = await translations("export", "benelux-2021", "--to", "english");
+  assert.is(to.code, 2);
+  assert.is(to.output.split("\n")[0], '--to: "english" is not a language tag; did you mean "en" (English)?');
+  const from = await translations("export-ui", "--to", "nl", "--from", "fr_BE");
+  assert.is(from.code, 2);
+  assert.is(
+    from.output.split("\n")[0],
+    '--from: "fr_BE" is not a language tag; did you mean "fr-BE" (French (Belgium))?',
+  );
+});
+
 test.run();
