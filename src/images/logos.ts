@@ -70,7 +70,11 @@ export async function processLogo(partner: Partner, slug: string, cacheDir: stri
     svgShortCircuit: false,
     sharpAvifOptions: AVIF_OPTIONS,
   };
-  const made = (await Image(partner.logo, options)) as Record<string, ImageEntry[]>;
+  const source = crypto
+    .createHash("sha256")
+    .update(await fs.readFile(partner.logo))
+    .digest("hex");
+  const made = (await oneAtATime(source, () => Image(partner.logo, options))) as Record<string, ImageEntry[]>;
   // Published under the hash of their own bytes: a name changes exactly when the file does,
   // as files served as immutable must (not when only the code that made them moved).
   const metadata = Object.fromEntries(
@@ -99,6 +103,25 @@ export async function processLogo(partner: Partner, slug: string, cacheDir: stri
       metadata[format].map((entry): [string, string] => [entry.outputPath, entry.url]),
     ),
   };
+}
+
+/**
+ * The logos being made, by the hash of their bytes. eleventy-img names its files by the content
+ * of the source, keeps one task per campaign (the address differs) and skips an output file that
+ * exists: a logo two campaigns share, made for both at once, would be read by the second while the
+ * first still writes it, and published under the hash of half a file (or of an empty one). The
+ * same logo is made once at a time: the second finds the files complete.
+ */
+const making = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(source: string, make: () => Promise<T>): Promise<T> {
+  const turn = (making.get(source) ?? Promise.resolve()).catch(() => {}).then(make);
+  making.set(source, turn);
+  const forget = () => {
+    if (making.get(source) === turn) making.delete(source);
+  };
+  turn.then(forget, forget);
+  return turn;
 }
 
 /** Copies files made outside the site (logos, share images) into the site folder. */
