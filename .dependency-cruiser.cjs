@@ -81,13 +81,14 @@ module.exports = {
     {
       name: "no-orphans",
       comment:
-        "A module nothing imports is dead code (the entry point and the files Eleventy loads by path excepted)",
+        "A module nothing imports is dead code (the entry point, the files Eleventy loads by path and the build's lane process, started by path, excepted)",
       severity: "error",
       from: {
         orphan: true,
         pathNot: [
           "^dist/cli\\.js$",
           "eleventy-config\\.js$",
+          "^dist/build/batch-process\\.js$",
           "^dist/cms/admin/",
           "\\.d\\.ts$",
           "^dist/types/",

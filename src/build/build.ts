@@ -1,16 +1,16 @@
 /**
- * A whole build: load and validate campaigns, render with Eleventy into a staging folder beside
- * the output, and swap it in only when everything succeeded. A failed or interrupted build leaves
- * the previous output as it was.
+ * A whole build: load and validate campaigns, render those that changed in batches (batch.ts) on
+ * every core (lanes.ts) into a staging folder beside the output, write the site-wide files from
+ * every campaign's index entry (site-wide.ts), and swap it in only when everything succeeded. A
+ * failed or interrupted build leaves the previous output as it was. With a shard (shard.ts), only
+ * its share of the campaigns and a record for the merge.
  */
-import { rmSync } from "node:fs";
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { type Campaign, loadCampaigns, type Problem } from "../campaign/index.ts";
+import { type Campaign, listCampaigns, loadCampaigns, type Problem } from "../campaign/index.ts";
 import { imageChecker } from "../images/check.ts";
-import { CODE_DIR, projectPaths, ROUTES_DIR } from "../project/paths.ts";
-import type { SiteData } from "../site/data.ts";
+import { projectPaths } from "../project/paths.ts";
 import { HEADERS_FILE, writeHeaders } from "../site/headers.ts";
 import { hasAdmin, removeAdmins, withoutAdmin } from "./admin-output.ts";
 import {
@@ -25,6 +25,8 @@ import {
   siteFingerprint,
   writeManifest,
 } from "./incremental.ts";
+import { inShard, SHARD_RECORD, type ShardSpec, writeShardRecord } from "./shard.ts";
+import { exists, stage } from "./staging.ts";
 import { Timings } from "./timings.ts";
 
 export interface BuildOptions {
@@ -50,6 +52,15 @@ export interface BuildOptions {
   addOns?: (staging: string) => Promise<void>;
   /** Called once per campaign when its pages are written. */
   onCampaign?: (report: CampaignReport) => void;
+  /**
+   * Build only the campaigns of this share (build --shard k/n), without the site-wide files, and
+   * leave a record for build --merge.
+   */
+  shard?: ShardSpec;
+  /** How many lanes render batches side by side; default one per core (see lanes.ts). */
+  lanes?: number;
+  /** Languages per batch; default lanes.ts BATCH_LANGUAGES. */
+  batchLanguages?: number;
 }
 
 export interface CampaignReport {
@@ -74,8 +85,10 @@ export interface BuildReport {
   outDir: string;
   /** What was made safe rather than refused. */
   warnings: Problem[];
-  /** Milliseconds per phase, in the order they ran. */
+  /** Milliseconds per phase, in the order they ran; the phases of lanes running side by side add up. */
   timings: Array<[phase: string, milliseconds: number]>;
+  /** Processor time of the build and its lanes' processes, the cores there were and the lanes used. */
+  cpu: { seconds: number; cores: number; lanes: number };
 }
 
 /** Files at the top of the output that describe every campaign (kept from the last full build). */
@@ -83,23 +96,37 @@ const SITE_WIDE_FILES = ["index.html", "index.css", "sitemap.xml", "robots.txt",
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const paths = projectPaths(options.root);
   const campaignsDir = options.campaignsDir ?? paths.campaignsDir;
   const outDir = path.resolve(options.outDir ?? path.join(options.root, "_site"));
   const timings = options.timings ?? new Timings();
-  const { campaigns, generator } = await timings.measure("validate", () =>
+  const { campaigns, generator, listed } = await timings.measure("validate", () =>
     validatedCampaigns({ ...options, campaignsDir }),
   );
 
+  // A shard's record names every campaign of the repository: one added elsewhere changes it.
+  const { shard } = options;
+  const siteWide = shard
+    ? { files: [SHARD_RECORD], key: `shard ${shard.index}/${shard.count}: ${listed.join(" ")}` }
+    : { files: SITE_WIDE_FILES, key: "" };
   const { fingerprints, previous, reusable, site, siteWideCurrent } = await timings.measure("validate", () =>
-    planReuse(options, generator, campaigns, paths.cacheDir, outDir),
+    planReuse(options, generator, campaigns, paths.cacheDir, outDir, siteWide),
   );
   const warnings = campaigns.flatMap((campaign) => campaign.warnings);
-  const render = new Set(campaigns.map((campaign) => campaign.slug).filter((slug) => !reusable.has(slug)));
+  const toRender = campaigns.filter((campaign) => !reusable.has(campaign.slug));
+  const cpu = (lanes: number, childSeconds = 0) => {
+    const used = process.cpuUsage(cpuAtStart);
+    return {
+      seconds: (used.user + used.system) / 1e6 + childSeconds,
+      cores: os.availableParallelism(),
+      lanes,
+    };
+  };
 
   // An admin is written by the build that asks for it, never kept from the last one.
   const adminChanges = options.addOns !== undefined || (await hasAdmin(outDir));
-  if (render.size === 0 && (siteWideCurrent || options.only) && !adminChanges) {
+  if (toRender.length === 0 && (siteWideCurrent || options.only) && !adminChanges) {
     // Nothing changed: the output already is what this build would write.
     const reports = campaigns.map((campaign) => recordReport(campaign, previous?.campaigns[campaign.slug]));
     for (const report of reports) options.onCampaign?.(report);
@@ -107,47 +134,90 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       campaigns: reports,
       pages:
         reports.reduce((sum, report) => sum + report.pages, 0) +
-        SITE_WIDE_FILES.filter((f) => f.endsWith(".html")).length,
+        (options.shard ? 0 : SITE_WIDE_FILES.filter((f) => f.endsWith(".html")).length),
       images: 0,
       upToDate: true,
       kit: { rendered: 0, reused: 0 },
       shareImages: { rendered: 0, reused: campaigns.reduce((sum, c) => sum + c.languages.length * 3, 0) },
       reusedCampaigns: campaigns.length,
       seconds: (performance.now() - started) / 1000,
+      cpu: cpu(0),
       outDir,
       warnings,
       timings: timings.entries(),
     };
   }
 
-  await removeStaleStaging(outDir);
-  const staging = `${outDir}.building-${process.pid}`;
-  // Ctrl-C or a kill during the build: drop the staging folder, leave the output as it was.
-  const interrupted = (signal: NodeJS.Signals) => {
-    rmSync(staging, { recursive: true, force: true });
-    console.error(`\nInterrupted (${signal}): the previous output is unchanged.`);
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  process.once("SIGINT", interrupted);
-  process.once("SIGTERM", interrupted);
+  // Loaded only now: a build with nothing to do never loads Eleventy, sharp or the image tools.
+  const modules = await timings.measure("load modules", async () => ({
+    ...(await import("../site/data.ts")),
+    ...(await import("../site/verify.ts")),
+    ...(await import("./lanes.ts")),
+    ...(await import("./site-wide.ts")),
+  }));
+  const staging = await stage(outDir, modules.killLanes);
   try {
-    await fs.mkdir(staging, { recursive: true });
-    // Loaded only now: a build with nothing to do never loads Eleventy, sharp or the image tools.
-    const { siteData, verifySite } = await timings.measure("load modules", async () => ({
-      ...(await import("../site/data.ts")),
-      ...(await import("../site/verify.ts")),
-    }));
-    const data = await siteData(campaigns, { ...paths, render, timings, kit: options.kit });
-    const written = await timings.measure("pages", () => renderSite(staging, data));
-    await timings.measure("checks", () => verifySite(staging, campaigns, { folders: [...render] }));
+    // Logos first, here: the batches (some in other processes) then find them made.
+    await timings.measure("logos", () =>
+      Promise.all(toRender.map((campaign) => modules.campaignView(campaign, paths))),
+    );
+    // Unchanged campaigns are linked in first, so the last checks see the whole site.
     await timings.measure("swap", async () => {
-      for (const slug of reusable) await linkTree(path.join(outDir, slug), path.join(staging, slug));
-      if (options.only) await keepOtherOutput(outDir, staging, new Set(options.only));
-      await removeAdmins(staging);
-      await options.addOns?.(staging);
-      for (const note of await writeHeaders(staging))
-        warnings.push({ file: path.join(outDir, HEADERS_FILE), message: note });
-      await swapIn(staging, outDir);
+      for (const slug of reusable) await linkTree(path.join(outDir, slug), path.join(staging.dir, slug));
+    });
+    const siteCampaigns = campaigns.map(({ slug, url, languages }) => ({ slug, url, languages }));
+    const batches = modules.batches(toRender, options.batchLanguages);
+    const lanes = await modules.runBatches(
+      batches.map((batch) => ({
+        staging: staging.dir,
+        campaigns: batch,
+        site: siteCampaigns,
+        cacheDir: paths.cacheDir,
+        templatesDir: paths.templatesDir,
+        templatesKey: generator,
+        kit: options.kit,
+      })),
+      modules.laneCount(batches.length, options.lanes),
+      (result) => {
+        for (const [phase, milliseconds] of result.timings) timings.add(phase, milliseconds);
+      },
+    );
+    const results = lanes.results;
+    const sum = (pick: (result: (typeof results)[number]) => number) =>
+      results.reduce((total, result) => total + pick(result), 0);
+
+    const index = campaigns.map(modules.indexEntry);
+    const topPages = options.shard
+      ? []
+      : await timings.measure("pages", () =>
+          modules.writeSiteWide(staging.dir, index, paths.templatesDir, generator),
+        );
+    await timings.measure("checks", async () => {
+      if (options.shard) return;
+      await modules.verifySite(staging.dir, siteCampaigns, { folders: [] });
+      const files = new Set(await modules.listFiles(staging.dir));
+      modules.verifyPending(
+        results.flatMap((result) => result.pending),
+        files,
+      );
+    });
+    await timings.measure("swap", async () => {
+      if (options.only) await keepOtherOutput(outDir, staging.dir, new Set(options.only));
+      await removeAdmins(staging.dir);
+      await options.addOns?.(staging.dir);
+      if (shard) {
+        await writeShardRecord(staging.dir, {
+          shard,
+          generator: await generatorFingerprint(options.root),
+          variant: variantOf(options),
+          campaigns: listed,
+          index,
+        });
+      } else {
+        for (const note of await writeHeaders(staging.dir))
+          warnings.push({ file: path.join(outDir, HEADERS_FILE), message: note });
+      }
+      await staging.swapIn();
     });
     const swapStarted = performance.now();
 
@@ -174,25 +244,34 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return {
       campaigns: reports,
       pages:
-        reports.reduce((sum, report) => sum + report.pages, 0) +
-        written.filter((file) => !file.includes("/") && file.endsWith(".html")).length,
-      images: written.filter((file) => /\.(png|jpe?g|webp|avif)$/.test(file)).length,
+        reports.reduce((total, report) => total + report.pages, 0) +
+        topPages.filter((file) => file.endsWith(".html")).length,
+      images: sum((result) => result.imageFiles),
       upToDate: false,
-      kit: data.kit,
-      shareImages: { rendered: data.images.rendered, reused: data.images.reused + reusedImages },
+      kit: { rendered: sum((result) => result.kit.rendered), reused: sum((result) => result.kit.reused) },
+      shareImages: {
+        rendered: sum((result) => result.images.rendered),
+        reused: sum((result) => result.images.reused) + reusedImages,
+      },
       reusedCampaigns: reusable.size,
       seconds: (performance.now() - started) / 1000,
+      cpu: cpu(lanes.lanes, lanes.childCpuSeconds),
       outDir,
       warnings,
       timings: timings.entries(),
     };
   } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true });
+    modules.killLanes();
+    await staging.discard();
     throw error;
   } finally {
-    process.removeListener("SIGINT", interrupted);
-    process.removeListener("SIGTERM", interrupted);
+    staging.release();
   }
+}
+
+/** What besides the generator makes every page: another address, pseudo-languages. */
+function variantOf(options: Pick<BuildOptions, "baseUrl" | "pseudo">): string {
+  return `${options.baseUrl ?? ""}${options.pseudo ? "+pseudo" : ""}`;
 }
 
 /**
@@ -201,28 +280,36 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
  * fingerprint that keyed them.
  */
 export async function validatedCampaigns(
-  options: Pick<BuildOptions, "root" | "campaignsDir" | "only" | "baseUrl" | "pseudo">,
-): Promise<{ campaigns: Campaign[]; generator: string }> {
+  options: Pick<BuildOptions, "root" | "campaignsDir" | "only" | "baseUrl" | "pseudo" | "shard">,
+): Promise<{ campaigns: Campaign[]; generator: string; listed: string[] }> {
   const paths = projectPaths(options.root);
+  const campaignsDir = options.campaignsDir ?? paths.campaignsDir;
   // Another address changes every page, so it is part of what the output depends on.
   // With pseudo-languages every campaign has two more, so it is a different output too.
   const generator =
     withBaseUrl(await generatorFingerprint(options.root), options.baseUrl) +
     (options.pseudo ? "+pseudo" : "");
-  const loaded = await loadCampaigns(options.campaignsDir ?? paths.campaignsDir, {
-    templatesDir: paths.templatesDir,
-    checkImage: imageChecker(paths.cacheDir),
-    only: options.only,
-    memo: {
-      dir: path.join(paths.cacheDir, "validated"),
-      fingerprint: (dir) => campaignFingerprint(dir, generator),
-    },
-  });
+  const listed = await listCampaigns(campaignsDir);
+  const { shard } = options;
+  const only = shard ? listed.filter((slug) => inShard(slug, shard)) : options.only;
+  // A shard that holds no campaign builds nothing (more shards than campaigns).
+  const loaded =
+    only?.length === 0 && shard
+      ? []
+      : await loadCampaigns(campaignsDir, {
+          templatesDir: paths.templatesDir,
+          checkImage: imageChecker(paths.cacheDir),
+          only,
+          memo: {
+            dir: path.join(paths.cacheDir, "validated"),
+            fingerprint: (dir) => campaignFingerprint(dir, generator),
+          },
+        });
   const published = options.baseUrl ? loaded.map((c) => publishedAt(c, options.baseUrl as string)) : loaded;
   const campaigns = options.pseudo
     ? published.map((await import("../translations/pseudo.ts")).withPseudoLanguages)
     : published;
-  return { campaigns, generator };
+  return { campaigns, generator, listed };
 }
 
 /** The generator fingerprint of a build published under another address. */
@@ -242,6 +329,7 @@ async function planReuse(
   campaigns: Campaign[],
   cacheDir: string,
   outDir: string,
+  siteWide: { files: string[]; key: string },
 ) {
   const fingerprints = Object.fromEntries(
     await Promise.all(
@@ -263,40 +351,12 @@ async function planReuse(
     }),
   );
   const reusable = new Set(campaigns.filter((_, index) => intact[index]).map((campaign) => campaign.slug));
-  const site = siteFingerprint(generator, fingerprints);
+  const site = siteFingerprint(generator + siteWide.key, fingerprints);
   const siteWideCurrent =
     !options.only &&
     previous?.site === site &&
-    (await Promise.all(SITE_WIDE_FILES.map((file) => exists(path.join(outDir, file))))).every(Boolean);
+    (await Promise.all(siteWide.files.map((file) => exists(path.join(outDir, file))))).every(Boolean);
   return { fingerprints, previous, reusable, site, siteWideCurrent };
-}
-
-/** Runs Eleventy with the already-validated data; returns the output paths it wrote, relative. */
-async function renderSite(outDir: string, data: SiteData): Promise<string[]> {
-  const { Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(ROUTES_DIR, outDir, {
-    configPath: eleventyConfigPath(),
-    quietMode: true,
-    config: (eleventyConfig) => {
-      eleventyConfig.addGlobalData("site", data);
-    },
-  });
-  await eleventy.write();
-  return listFiles(outDir);
-}
-
-/** The Eleventy configuration beside this module: src/site/eleventy-config.ts, or the .js in dist/. */
-export function eleventyConfigPath(): string {
-  const here = fileURLToPath(import.meta.url);
-  return path.join(CODE_DIR, "site", `eleventy-config${path.extname(here)}`);
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
 }
 
 function recordReport(campaign: Campaign, record: CampaignRecord | undefined): CampaignReport {
@@ -319,47 +379,5 @@ async function keepOtherOutput(outDir: string, staging: string, rebuilt: Set<str
       recursive: true,
       force: true,
     });
-  }
-}
-
-/** Replaces outDir with staging in two renames, so the output is never half-written. */
-async function swapIn(staging: string, outDir: string): Promise<void> {
-  const previous = `${outDir}.previous-${process.pid}`;
-  const hadOutput = await exists(outDir);
-  if (hadOutput) await fs.rename(outDir, previous);
-  try {
-    await fs.rename(staging, outDir);
-  } catch (error) {
-    if (hadOutput) await fs.rename(previous, outDir);
-    throw error;
-  }
-  if (hadOutput) await fs.rm(previous, { recursive: true, force: true });
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** Staging folders left by a build that was killed outright (SIGKILL, power loss). */
-async function removeStaleStaging(outDir: string): Promise<void> {
-  const parent = path.dirname(outDir);
-  const prefix = `${path.basename(outDir)}.building-`;
-  for (const name of await fs.readdir(parent).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
-    if (pid !== process.pid && !isRunning(pid))
-      await fs.rm(path.join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

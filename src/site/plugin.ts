@@ -9,7 +9,7 @@ import { copyIntoSite } from "../images/logos.ts";
 import { forgetDesigns } from "../layers/remembered.ts";
 import { projectPaths } from "../project/paths.ts";
 import { type SiteData, siteData } from "./data.ts";
-import { layeredEnvironment } from "./layered-loader.ts";
+import { type LayeredEnvironment, layeredEnvironment } from "./layered-loader.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
 
 export interface CampaignSiteOptions {
@@ -36,10 +36,19 @@ export { projectPaths };
 
 export default function campaignSite(eleventyConfig: EleventyConfigLike, options: CampaignSiteOptions = {}) {
   const paths = projectPaths(options.root ?? process.cwd());
-  let current = eleventyConfig.globalData.site as SiteData | undefined;
+  const given = eleventyConfig.globalData.site as SiteData | (() => SiteData) | undefined;
+  let current = typeof given === "function" ? undefined : given;
 
+  // Given as a function (the preview, which writes again and again with one Eleventy): asked for
+  // on every run.
+  if (typeof given === "function") {
+    eleventyConfig.addGlobalData("site", () => {
+      current = given();
+      return current;
+    });
+  }
   // Global data: loaded here only when Eleventy runs on its own (npx @11ty/eleventy, dev server).
-  if (!current) {
+  else if (!current) {
     eleventyConfig.addGlobalData("site", async () => {
       const campaigns = await loadCampaigns(paths.campaignsDir, {
         ...paths,
@@ -53,7 +62,12 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   // Nunjucks: files found by template layers (layered-loader.ts); a changed template file
   // clears the compiled ones, since one file may stand in for several templates.
   // The folder is the project's templates/ (or the generator's), known once the data is.
-  const nunjucksEnvironment = layeredEnvironment(() => current?.templatesDir ?? paths.templatesDir);
+  const templatesDir = () => current?.templatesDir ?? paths.templatesDir;
+  // Runs given the same folder and key share their compiled templates (see SiteData.templatesKey).
+  const nunjucksEnvironment =
+    current?.templatesKey === undefined
+      ? layeredEnvironment(templatesDir)
+      : sharedEnvironment(templatesDir(), current.templatesKey);
   eleventyConfig.setLibrary("njk", nunjucksEnvironment);
   // Designs (card.json, poster.json, frame.json) are read once per build, and again after an edit.
   eleventyConfig.on("eleventy.beforeWatch", () => {
@@ -95,4 +109,18 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
     if (current) await copyIntoSite(current.files, directories.output);
     options.onWritten?.();
   });
+}
+
+/** Compiled templates kept for the last few folders and keys. */
+const environments = new Map<string, LayeredEnvironment>();
+
+function sharedEnvironment(templatesDir: string, key: string): LayeredEnvironment {
+  const id = `${templatesDir}\0${key}`;
+  let environment = environments.get(id);
+  if (!environment) {
+    environment = layeredEnvironment(() => templatesDir);
+    environments.set(id, environment);
+    while (environments.size > 4) environments.delete(environments.keys().next().value as string);
+  }
+  return environment;
 }

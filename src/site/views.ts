@@ -120,12 +120,23 @@ export interface SiteData {
   images: { rendered: number; reused: number };
   /** Kit artefacts drawn in this build, and those taken from the cache. */
   kit: { rendered: number; reused: number };
-  /** "Page not found": the site's (newest campaign) and one per rendered campaign. */
-  notFound: { site?: NotFoundView; campaigns: NotFoundView[] };
+  /** "Page not found": the site's (the newest campaign's, when this run writes it) and one per
+   * rendered campaign. */
+  notFound: { site: NotFoundView[]; campaigns: NotFoundView[] };
+  /** `[true]` when this run writes the site-wide files (index, sitemap index, robots.txt), `[]`
+   * when it writes only campaigns' pages (a build renders campaigns in batches, and the site-wide
+   * files once from every campaign's index entry). */
+  siteWide: true[];
   /** The pages whose language has a kit (all, unless the kit is turned off): frame pages. */
   kitPages: PageView[];
   /** The folder of templates the pages are rendered from. */
   templatesDir: string;
+  /**
+   * What that folder holds (a hash of its files): runs of Eleventy in one process with the same
+   * folder and key share their compiled templates (a build renders campaigns in batches, the
+   * preview on every save). Without it, each run compiles its own.
+   */
+  templatesKey?: string;
 }
 
 /** Measures a phase of the work (the build's Timings). */
@@ -144,6 +155,8 @@ export interface SiteDataOptions {
   render?: ReadonlySet<string>;
   /** Where the time of the logos, share images and kit phases is recorded (build --timings). */
   timings?: PhaseTimer;
+  /** Write the site-wide files (index, sitemap index, robots.txt, 404) too; default true. */
+  siteWide?: boolean;
 }
 
 export function indexEntry(campaign: Campaign): IndexEntry {

@@ -23,8 +23,12 @@ declare module "@11ty/eleventy" {
     constructor(input?: string, output?: string, options?: EleventyOptions);
     write(): Promise<unknown[]>;
     init(): Promise<void>;
+    /** Forgets the last run's files and timings before the next init() and write(). */
+    restart(): Promise<void>;
     watch(): Promise<void>;
     serve(port?: number): Promise<void>;
     setIsVerbose?(verbose: boolean): void;
+    /** Prints nothing, not even "Wrote N files" (errors are still thrown). */
+    disableLogger(): void;
   }
 }

@@ -1,0 +1,30 @@
+/**
+ * A lane of the build in its own process (lanes.ts starts it): renders the batches it is sent,
+ * one at a time, and answers each with its result or its error. Its own process, not a thread:
+ * libvips draws text under one lock per process, so only processes draw share images side by side.
+ */
+import { CampaignError } from "../campaign/index.ts";
+import { type BatchInput, type LaneAnswer, renderBatch } from "./batch.ts";
+
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+function answer(message: LaneAnswer): void {
+  process.send?.(message);
+}
+
+process.on("message", async (input: BatchInput) => {
+  try {
+    answer({ result: await renderBatch(input), cpuSeconds: cpuSeconds() });
+  } catch (error) {
+    if (error instanceof CampaignError) answer({ problems: error.problems, cpuSeconds: cpuSeconds() });
+    else {
+      const { message, stack } = error instanceof Error ? error : new Error(String(error));
+      answer({ error: { message, stack }, cpuSeconds: cpuSeconds() });
+    }
+  }
+});
+// The build ended (or was stopped): nothing more will come.
+process.on("disconnect", () => process.exit(0));

@@ -1,0 +1,150 @@
+/**
+ * Batches of campaigns spread over the machine's cores: one lane in this process and one more in
+ * a child process per further core (bounded by os.availableParallelism() and by memory), each
+ * taking the next batch as it finishes one. Processes rather than threads: libvips draws text (the
+ * share images' words) under one lock per process. A failure stops every lane from taking more
+ * and fails the whole after the batches already started have settled.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Campaign, CampaignError } from "../campaign/index.ts";
+import { type BatchInput, type BatchResult, type LaneAnswer, renderBatch } from "./batch.ts";
+
+/** Languages per batch: a campaign is never split, and a batch is closed once it has this many. */
+export const BATCH_LANGUAGES = 20;
+/** Memory a lane may take at its peak, to bound the lanes on a machine with little of it. */
+const LANE_BYTES = 512 * 1024 * 1024;
+
+/** Campaigns in batches of about `size` languages, in their order. */
+export function batches(campaigns: Campaign[], size = BATCH_LANGUAGES): Campaign[][] {
+  const result: Campaign[][] = [];
+  let current: Campaign[] = [];
+  let languages = 0;
+  for (const campaign of campaigns) {
+    current.push(campaign);
+    languages += campaign.languages.length;
+    if (languages >= size) {
+      result.push(current);
+      current = [];
+      languages = 0;
+    }
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+/** How many lanes: one per core, no more than there are batches or memory for. */
+export function laneCount(batchCount: number, wanted?: number): number {
+  const byMemory = Math.max(1, Math.floor(os.totalmem() / LANE_BYTES / 2));
+  return Math.max(1, Math.min(wanted ?? os.availableParallelism(), byMemory, batchCount));
+}
+
+interface Lane {
+  run(input: BatchInput): Promise<BatchResult>;
+  /** Processor seconds of its process, when it is not this one. */
+  cpuSeconds: number;
+  close(): void;
+}
+
+const children = new Set<ChildProcess>();
+
+/** Stops every lane's process at once (the build was interrupted). */
+export function killLanes(): void {
+  for (const child of children) child.kill("SIGKILL");
+  children.clear();
+}
+
+function localLane(): Lane {
+  return { run: renderBatch, cpuSeconds: 0, close: () => {} };
+}
+
+function processLane(): Lane {
+  const here = fileURLToPath(import.meta.url);
+  const entry = path.join(path.dirname(here), `batch-process${path.extname(here)}`);
+  // Its own Node with the same flags (under tsx, its loader), talking over IPC.
+  const child = fork(entry, [], {
+    serialization: "advanced",
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  let waiting: { resolve: (result: BatchResult) => void; reject: (error: Error) => void } | undefined;
+  const fail = (error: Error) => {
+    waiting?.reject(error);
+    waiting = undefined;
+  };
+  child.on("error", fail);
+  child.on("exit", (code, signal) =>
+    fail(new Error(`a build process stopped (${signal ?? `exit code ${code}`})`)),
+  );
+  const lane: Lane = {
+    cpuSeconds: 0,
+    run: (input) =>
+      new Promise((resolve, reject) => {
+        waiting = { resolve, reject };
+        child.send(input);
+      }),
+    close: () => {
+      if (child.connected) child.disconnect();
+    },
+  };
+  child.on("message", (answer: LaneAnswer) => {
+    lane.cpuSeconds = answer.cpuSeconds;
+    const settle = waiting;
+    waiting = undefined;
+    if ("result" in answer) settle?.resolve(answer.result);
+    else if ("problems" in answer) settle?.reject(new CampaignError(answer.problems));
+    else {
+      const error = new Error(answer.error.message);
+      error.stack = answer.error.stack;
+      settle?.reject(error);
+    }
+  });
+  return lane;
+}
+
+export interface LaneReport {
+  results: BatchResult[];
+  lanes: number;
+  /** Processor seconds used by the lanes' own processes (this process's are not counted). */
+  childCpuSeconds: number;
+}
+
+/** Renders every batch, on `lanes` lanes; `done` hears of each as it finishes. */
+export async function runBatches(
+  inputs: BatchInput[],
+  lanes: number,
+  done?: (result: BatchResult) => void,
+): Promise<LaneReport> {
+  const pool = Array.from({ length: Math.max(1, Math.min(lanes, inputs.length)) }, (_, index) =>
+    index === 0 ? localLane() : processLane(),
+  );
+  const results: BatchResult[] = new Array(inputs.length);
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  try {
+    await Promise.all(
+      pool.map(async (lane) => {
+        while (next < inputs.length && !failure) {
+          const index = next++;
+          try {
+            results[index] = await lane.run(inputs[index]);
+            done?.(results[index]);
+          } catch (error) {
+            failure ??= { error };
+          }
+        }
+      }),
+    );
+  } finally {
+    for (const lane of pool) lane.close();
+  }
+  if (failure) throw failure.error;
+  return {
+    results,
+    lanes: pool.length,
+    childCpuSeconds: pool.reduce((sum, lane) => sum + lane.cpuSeconds, 0),
+  };
+}
