@@ -3,8 +3,14 @@
  * one at a time, and answers each with its result or its error. Its own process, not a thread:
  * libvips draws text under one lock per process, so only processes draw share images side by side.
  */
+import "../render/fonts.ts"; // first: points fontconfig at the shipped fonts before any drawing
+import sharp from "sharp";
 import { CampaignError } from "../campaign/index.ts";
 import { type BatchInput, type LaneAnswer, renderBatch } from "./batch.ts";
+
+// Every picture of a batch is drawn once (the few that recur are kept by render/memo.ts): libvips'
+// cache of recent operations would only hold memory.
+sharp.cache(false);
 
 function cpuSeconds(): number {
   const { user, system } = process.cpuUsage();

@@ -5,7 +5,11 @@
  * memory bounded by a batch, on every core (lanes.ts), and the site-wide files once from every
  * campaign's index entry (site-wide.ts).
  */
-import type { Campaign, Problem } from "../campaign/index.ts";
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import type { Campaign, Partner, Problem } from "../campaign/index.ts";
+import { processLogo } from "../images/logos.ts";
+import { mapBounded } from "../render/queue.ts";
 import { siteData } from "../site/data.ts";
 import { type PendingReference, type SiteCampaign, verifyFolders } from "../site/verify.ts";
 import { renderPages } from "./pages.ts";
@@ -37,6 +41,28 @@ export interface BatchResult {
   timings: Array<[phase: string, milliseconds: number]>;
   /** What the pages reference outside their folders, to look up once the site is complete. */
   pending: PendingReference[];
+}
+
+/**
+ * Each distinct logo of these campaigns made (or found made) once, here, before batches are
+ * rendered in other processes: those then only read the files. Two processes making a logo
+ * campaigns share at once would each find the other's half-written file.
+ */
+export async function prepareLogos(campaigns: Campaign[], cacheDir: string): Promise<void> {
+  const seen = new Set<string>();
+  const first: Array<[Partner, string]> = [];
+  for (const campaign of campaigns) {
+    for (const partner of campaign.partners) {
+      const hash = crypto
+        .createHash("sha256")
+        .update(await fs.readFile(partner.logo))
+        .digest("hex");
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      first.push([partner, campaign.slug]);
+    }
+  }
+  await mapBounded(first, 4, ([partner, slug]) => processLogo(partner, slug, cacheDir));
 }
 
 /** What a lane in its own process answers for a batch, with the processor time it used so far. */

@@ -154,19 +154,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     ...(await import("../site/verify.ts")),
     ...(await import("./lanes.ts")),
     ...(await import("./site-wide.ts")),
+    ...(await import("./batch.ts")),
   }));
   const staging = await stage(outDir, modules.killLanes);
   try {
-    // Logos first, here: the batches (some in other processes) then find them made.
-    await timings.measure("logos", () =>
-      Promise.all(toRender.map((campaign) => modules.campaignView(campaign, paths))),
-    );
+    const batches = modules.batches(toRender, options.batchLanguages);
+    // Batches in other processes: each logo is made here first, and they find it made.
+    if (batches.length > 1)
+      await timings.measure("logos", () => modules.prepareLogos(toRender, paths.cacheDir));
     // Unchanged campaigns are linked in first, so the last checks see the whole site.
     await timings.measure("swap", async () => {
       for (const slug of reusable) await linkTree(path.join(outDir, slug), path.join(staging.dir, slug));
     });
     const siteCampaigns = campaigns.map(({ slug, url, languages }) => ({ slug, url, languages }));
-    const batches = modules.batches(toRender, options.batchLanguages);
     const lanes = await modules.runBatches(
       batches.map((batch) => ({
         staging: staging.dir,

@@ -1,9 +1,13 @@
 /**
- * Batches of campaigns spread over the machine's cores: one lane in this process and one more in
- * a child process per further core (bounded by os.availableParallelism() and by memory), each
- * taking the next batch as it finishes one. Processes rather than threads: libvips draws text (the
- * share images' words) under one lock per process. A failure stops every lane from taking more
- * and fails the whole after the batches already started have settled.
+ * Batches of campaigns spread over the machine's cores. A build of one batch renders it in this
+ * process; a larger one in child processes, one per core (bounded by os.availableParallelism()
+ * and by memory), each taking the next batch as it finishes one, while this process only hands
+ * them out. Processes rather than threads: libvips draws text (the share images' words) under one
+ * lock per process. A child renders a few batches and is replaced by a fresh one, and none keeps
+ * more than two of glibc's memory arenas: what a long run of drawing leaves scattered in memory
+ * goes with the process, so memory stays that of a batch whatever the archive's size. A failure
+ * stops every lane from taking more and fails the whole after the batches already started have
+ * settled.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import os from "node:os";
@@ -16,6 +20,8 @@ import { type BatchInput, type BatchResult, type LaneAnswer, renderBatch } from 
 export const BATCH_LANGUAGES = 20;
 /** Memory a lane may take at its peak, to bound the lanes on a machine with little of it. */
 const LANE_BYTES = 512 * 1024 * 1024;
+/** Batches a child process renders before a fresh one takes its place. */
+export const BATCHES_PER_PROCESS = 8;
 
 /** Campaigns in batches of about `size` languages, in their order. */
 export function batches(campaigns: Campaign[], size = BATCH_LANGUAGES): Campaign[][] {
@@ -118,33 +124,44 @@ export async function runBatches(
   lanes: number,
   done?: (result: BatchResult) => void,
 ): Promise<LaneReport> {
-  const pool = Array.from({ length: Math.max(1, Math.min(lanes, inputs.length)) }, (_, index) =>
-    index === 0 ? localLane() : processLane(),
-  );
+  // One batch: here, with no process to start. More: in child processes, this one handing out.
+  const inProcess = inputs.length <= 1;
+  const count = inProcess ? 1 : Math.max(1, Math.min(lanes, inputs.length));
   const results: BatchResult[] = new Array(inputs.length);
   let next = 0;
   let failure: { error: unknown } | undefined;
-  try {
-    await Promise.all(
-      pool.map(async (lane) => {
+  let childCpuSeconds = 0;
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      let lane: Lane | undefined;
+      let rendered = 0;
+      try {
         while (next < inputs.length && !failure) {
           const index = next++;
+          if (!lane || rendered === BATCHES_PER_PROCESS) {
+            if (lane) childCpuSeconds += retire(lane);
+            lane = inProcess ? localLane() : processLane();
+            rendered = 0;
+          }
           try {
             results[index] = await lane.run(inputs[index]);
+            rendered++;
             done?.(results[index]);
           } catch (error) {
             failure ??= { error };
           }
         }
-      }),
-    );
-  } finally {
-    for (const lane of pool) lane.close();
-  }
+      } finally {
+        if (lane) childCpuSeconds += retire(lane);
+      }
+    }),
+  );
   if (failure) throw failure.error;
-  return {
-    results,
-    lanes: pool.length,
-    childCpuSeconds: pool.reduce((sum, lane) => sum + lane.cpuSeconds, 0),
-  };
+  return { results, lanes: count, childCpuSeconds };
+}
+
+/** Closes a lane; the processor seconds its process used. */
+function retire(lane: Lane): number {
+  lane.close();
+  return lane.cpuSeconds;
 }
