@@ -40,6 +40,8 @@ test.before(async () => {
   server = startCompiled(["serve", "--port", "0"], work);
   const [, port] = await server.waitFor(/Preview: http:\/\/localhost:(\d+)\//, 150_000);
   origin = `http://127.0.0.1:${port}`;
+  // Words first: the pages are served at once, and written again when their kit follows.
+  await server.waitFor(/✓ pictures of minimal/, 150_000);
 });
 
 test.after(async () => {
@@ -68,8 +70,10 @@ test("an invalid edit prints its problem and the last good pages stay served", a
   const words = await fs.readFile(content, "utf8");
 
   const before = server?.output().length ?? 0;
-  await fs.writeFile(content, words.replace("Minimal campaign", "Half-typed title"));
+  // The broken date first: the words saved after it are then part of an invalid campaign however
+  // far apart the two saves are heard.
   await fs.writeFile(yaml, (await fs.readFile(yaml, "utf8")).replace("2024-07-30", "2024-02-30"));
+  await fs.writeFile(content, words.replace("Minimal campaign", "Half-typed title"));
   await until("the problem being printed", () =>
     /campaign\.yaml:1 date: this date does not exist in the calendar/.test(
       server?.output().slice(before) ?? "",

@@ -97,6 +97,11 @@ export async function loadCampaigns(root: string, options: LoadAllOptions): Prom
   return campaigns.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
 }
 
+/** The words of some languages of a campaign read and checked again (see load.ts). */
+export async function reloadContent(campaign: Campaign, languages: string[]): Promise<Campaign> {
+  return (await import("./load.ts")).reloadContent(campaign, languages);
+}
+
 /** The validator (zod, YAML, Markdown) is loaded only when a campaign must be validated. */
 async function loadCampaign(dir: string, options: LoadOptions): Promise<Campaign> {
   return (await import("./load.ts")).loadCampaign(dir, options);

@@ -203,6 +203,19 @@ export async function loadCampaign(dir: string, options: LoadOptions): Promise<C
   };
 }
 
+/**
+ * The campaign with the words of some of its languages read and checked again, when nothing else
+ * of its folder changed (the preview, on a save of content/page.<lang>.md): each language's words
+ * are checked on their own, so the rest of the campaign stands as it was checked.
+ */
+export async function reloadContent(campaign: Campaign, languages: string[]): Promise<Campaign> {
+  const problems: Problem[] = [];
+  const content = await loadContent(campaign.dir, languages, problems);
+  if (problems.length > 0) throw new CampaignError(sortProblems(problems));
+  const { fingerprint: _stale, ...rest } = campaign;
+  return { ...rest, content: { ...campaign.content, ...content } };
+}
+
 function checkLanguages(settings: CampaignFile, source: YamlSource, file: string): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, number>();

@@ -73,6 +73,7 @@ export async function runPreview(
       host: options.host,
       editor,
       nextPorts: options.defaultPort ? 10 : 0,
+      log: (line) => console.log(line),
     });
     if (preview.adminUrl) console.log(`Editor:  ${preview.adminUrl}`);
     console.log(`Preview: ${preview.previewUrl}`);

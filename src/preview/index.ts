@@ -1,12 +1,16 @@
 /**
  * `start` and `edit`: the preview of every campaign with live reload, and with `edit` the editor
  * at /admin/ on the same origin. One server, on loopback unless asked otherwise; the editor and
- * its API need this run's key (see access.ts, editor-api.ts and SECURITY.md).
+ * its API need this run's key (see access.ts, editor-api.ts and SECURITY.md). A save writes the
+ * pages of what it changed first and reloads them; pictures follow (site.ts).
  */
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { projectPaths } from "../project/paths.ts";
 import { adminRoutes, editorApi } from "./editor.ts";
 import { startPreviewServer } from "./server.ts";
-import { watchPreview } from "./watch.ts";
+import { PreviewSite } from "./site.ts";
+import { watchFolders } from "./watch.ts";
 
 export interface PreviewOptions {
   /** The folder holding campaigns/, assets/, templates/ and .cache/. */
@@ -18,6 +22,8 @@ export interface PreviewOptions {
   editor?: boolean;
   /** Try the next ports when the port is taken. */
   nextPorts?: number;
+  /** Hears a line for each save written and each campaign's pictures drawn. */
+  log?: (line: string) => void;
 }
 
 export interface RunningPreview {
@@ -30,6 +36,8 @@ export interface RunningPreview {
   previewUrl: string;
   token: string;
   addresses: AddressInfo[];
+  /** Resolves when the pages and pictures of every save so far are written. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,21 +47,39 @@ export const isEditorPath = (pathname: string) =>
 
 export async function startPreview(options: PreviewOptions): Promise<RunningPreview> {
   const { contentRoot } = options;
+  const paths = projectPaths(contentRoot);
   const routes = options.editor ? [adminRoutes(contentRoot), await editorApi(contentRoot)] : [];
-  let reload = () => {};
-  const watcher = await watchPreview({ contentRoot, onWritten: () => reload() });
+  let events = { reload: () => {}, pictures: (_files: string[], _pages: string[]) => {} };
+  const site = new PreviewSite(contentRoot, path.join(paths.cacheDir, "preview"), {
+    pages: () => events.reload(),
+    pictures: (files, pages) => events.pictures(files, pages),
+    log: options.log,
+  });
+  // Saves made while the first pages are written are heard, and written after them.
+  const watcher = watchFolders(
+    [paths.campaignsDir, path.join(contentRoot, "assets"), paths.templatesDir],
+    (changed) => void site.changed(changed),
+  );
+  const stop = async () => {
+    watcher.close();
+    await site.close();
+  };
+  await site.start();
   const server = await startPreviewServer({
-    outputDir: watcher.outputDir,
+    outputDir: site.outputDir,
     port: options.port,
     host: options.host,
     routes,
     privatePaths: options.editor ? isEditorPath : () => false,
     nextPorts: options.nextPorts,
   }).catch(async (error) => {
-    await watcher.stop();
+    await stop();
     throw error;
   });
-  reload = () => server.reload.reload();
+  events = {
+    reload: () => server.reload.reload(),
+    pictures: (files, pages) => server.reload.pictures(files, pages),
+  };
   return {
     url: server.url,
     port: server.port,
@@ -61,9 +87,10 @@ export async function startPreview(options: PreviewOptions): Promise<RunningPrev
     previewUrl: options.host ? server.urlWithToken("/") : server.url,
     token: server.token,
     addresses: server.addresses,
+    idle: () => site.idle(),
     close: async () => {
       await server.close();
-      await watcher.stop();
+      await stop();
     },
   };
 }

@@ -1,14 +1,27 @@
 /**
  * Live reload: every page the preview serves gets one small same-origin script (allowed by the
- * pages' own `script-src 'self'`), which listens to server-sent events and reloads the page when
- * a rebuild has finished writing.
+ * pages' own `script-src 'self'`), which listens to server-sent events. "reload" (a save's words
+ * are written) reloads the page. "pictures" (its share images, posters and kit followed) names the
+ * files and pages written again: the page reloads if it is one of them, and otherwise loads again
+ * each of its images that changed.
  */
 import type { Request, Response } from "express";
 
 export const RELOAD_SCRIPT_PATH = "/.preview/reload.js";
 export const RELOAD_EVENTS_PATH = "/.preview/events";
 
-const SCRIPT = `new EventSource(${JSON.stringify(RELOAD_EVENTS_PATH)}).addEventListener("reload", () => location.reload());\n`;
+const SCRIPT = `const events = new EventSource(${JSON.stringify(RELOAD_EVENTS_PATH)});
+events.addEventListener("reload", () => location.reload());
+events.addEventListener("pictures", (event) => {
+  const { files, pages } = JSON.parse(event.data);
+  if (pages.includes(location.pathname)) return location.reload();
+  const changed = new Set(files);
+  for (const image of document.images) {
+    const url = new URL(image.currentSrc || image.src, location.href);
+    if (url.origin === location.origin && changed.has(url.pathname)) image.src = \`\${url.pathname}?v=\${Date.now()}\`;
+  }
+});
+`;
 const TAG = `<script src="${RELOAD_SCRIPT_PATH}" defer></script>`;
 
 /** The page with the reload script added before `</body>` (or at the end). */
@@ -37,7 +50,16 @@ export class ReloadChannel {
 
   /** Tells every open page to reload. */
   reload(): void {
-    for (const client of this.#clients) client.write("event: reload\ndata: {}\n\n");
+    this.#send("reload", {});
+  }
+
+  /** Tells every open page which files (site paths) and pages (folder addresses) were written again. */
+  pictures(files: string[], pages: string[]): void {
+    this.#send("pictures", { files, pages });
+  }
+
+  #send(event: string, data: unknown): void {
+    for (const client of this.#clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
   close(): void {

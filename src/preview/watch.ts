@@ -1,42 +1,48 @@
 /**
- * Eleventy in watch mode for the preview: campaigns are loaded by the site plugin on every
- * rebuild, so an invalid edit prints its problems and the last good pages stay in the output.
- * The preview is written to .cache/preview, never to _site.
+ * The folders the preview follows (campaigns/, assets/, templates/), watched by the system
+ * (inotify, FSEvents…) through Node's recursive fs.watch: a save is heard at once, and the paths
+ * that changed together (an editor writes a file in one or two calls, the admin several files
+ * of one entry) are handed over once nothing more has changed for a moment.
  */
+import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Eleventy } from "@11ty/eleventy";
-import { ROUTES_DIR } from "../project/paths.ts";
-import campaignSite from "../site/plugin.ts";
 
-export interface WatchOptions {
-  /** The folder holding campaigns/, templates/ and .cache/. */
-  contentRoot: string;
-  /** Called after each build that wrote the output. */
-  onWritten: () => void;
+/**
+ * How long nothing must change before the changes are handed over. A save is one or two writes a
+ * millisecond apart; Eleventy's own watcher waits 150 ms for a file to stop growing. A half-read
+ * file is harmless here: it fails the check, the last good pages stay, and the write that follows
+ * is heard and built.
+ */
+export const QUIET_MS = 25;
+
+export interface Watcher {
+  close(): void;
 }
 
-/** The preview's Eleventy settings file beside this one (.ts under tsx, .js once compiled). */
-function configPath(): string {
-  const here = fileURLToPath(import.meta.url);
-  return path.join(path.dirname(here), `eleventy-config${path.extname(here)}`);
-}
-
-/** Builds the preview once, then again on every change; returns where it writes and how to stop. */
-export async function watchPreview({ contentRoot, onWritten }: WatchOptions) {
-  const outputDir = path.join(contentRoot, ".cache/preview");
-  const eleventy = new Eleventy(ROUTES_DIR, outputDir, {
-    configPath: configPath(),
-    runMode: "watch",
-    quietMode: true,
-    config(eleventyConfig) {
-      eleventyConfig.addPlugin(campaignSite, { root: contentRoot, onWritten });
-    },
-  });
-  await eleventy.init();
-  await eleventy.watch();
+/** Calls `changed` with the absolute paths changed under `folders` (those that exist). */
+export function watchFolders(folders: string[], changed: (paths: string[]) => void): Watcher {
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    timer = undefined;
+    const paths = [...pending];
+    pending.clear();
+    if (paths.length > 0) changed(paths);
+  };
+  const watchers = folders
+    .filter((folder) => fs.existsSync(folder))
+    .map((folder) =>
+      fs.watch(folder, { recursive: true }, (_event, name) => {
+        // Without a name the system did not say what changed: the whole folder, then.
+        pending.add(name ? path.join(folder, name.toString()) : folder);
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, QUIET_MS);
+      }),
+    );
   return {
-    outputDir,
-    stop: () => (eleventy as unknown as { stopWatch(): Promise<void> }).stopWatch(),
+    close: () => {
+      if (timer) clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+    },
   };
 }

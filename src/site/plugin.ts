@@ -15,8 +15,6 @@ import { absoluteUrl, relativeUrl } from "./urls.ts";
 export interface CampaignSiteOptions {
   /** Project root holding campaigns/, templates/ and .cache/. */
   root?: string;
-  /** Called when a build has written everything into the output (the preview reloads then). */
-  onWritten?: () => void;
 }
 
 export interface EleventyConfigLike {
@@ -107,7 +105,6 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   // Events: logos and share images, made in the cache, are copied in once the pages are written.
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (current) await copyIntoSite(current.files, directories.output);
-    options.onWritten?.();
   });
 }
 

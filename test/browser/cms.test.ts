@@ -151,6 +151,30 @@ it("an open preview page reloads itself when a saved file has been rebuilt", asy
   await page.close();
 });
 
+it("an open share page reloads for the words, then again once its share images and kit follow", async () => {
+  const page = await state.browser.newPage();
+  await page.goto(`${state.editor.url}${SLUG}/de/share/`);
+  let loads = 0;
+  page.on("load", () => {
+    loads++;
+  });
+  const file = path.join(state.contentRoot, "campaigns", SLUG, "content/page.de.md");
+  const words = await fs.readFile(file, "utf8");
+  await fs.writeFile(file, words.replace(/^title: .*$/m, "title: Neu gezeichnet"));
+  await page.waitForFunction(() => document.title.includes("Neu gezeichnet"), undefined, { timeout: 60_000 });
+  await state.editor.idle();
+  const deadline = Date.now() + 30_000;
+  while (loads < 2 && Date.now() < deadline) await page.waitForTimeout(100);
+  assert.ok(loads >= 2, `the share page loaded ${loads} time(s) after the save`);
+  // The share image it shows now is the one drawn for the new words, complete.
+  const og = page.locator(`img[src$="${SLUG}-de-og.png"]`);
+  await og.waitFor();
+  assert.is(await og.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth), 1200);
+  await fs.writeFile(file, words);
+  await state.editor.idle();
+  await page.close();
+});
+
 it("an unsafe SVG uploaded in the media library is refused, and the admin says why", async () => {
   const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(state.editor.adminUrl as string);
