@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: share-image cost against a satori + resvg baseline, the launch-day kit's cost
  * against the share images, cold and warm builds of the example campaigns against Eleventy's own
- * start-up, and peak memory. Medians of several runs; the machines are shared, so single timings
- * mean little. `-- --wall` times whole processes only; `-- --kit` the share images and the kit;
- * `-- --synthetic` the synthetic load of 50 campaigns only.
+ * start-up, and peak memory; then save → preview against a bare Eleventy dev server, and cold
+ * builds of 50 and 200 synthetic campaigns. Medians of several runs; the machines are shared, so
+ * single timings mean little. `-- --wall` times whole processes only; `-- --kit` the share images
+ * and the kit; `-- --synthetic` the synthetic load of 50 campaigns only; `-- --edit` save →
+ * preview only; `-- --scale` the cold builds of 50 and 200 campaigns only.
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
@@ -20,7 +22,10 @@ import { renderPoster } from "../src/kit/poster.ts";
 import { makeKitZips } from "../src/kit/zip.ts";
 import { renderCard } from "../src/social/card.ts";
 import { FORMATS, loadDesign } from "../src/social/design.ts";
+import { saveToPreview } from "./bench/edit.ts";
+import { loadAverage } from "./bench/processes.ts";
 import { satoriCard } from "./bench/satori-card.ts";
+import { coldBuilds } from "./bench/scale.ts";
 import { writeSyntheticCampaigns } from "./synthetic.ts";
 
 const run = promisify(execFile);
@@ -58,6 +63,15 @@ console.log(
 // `--synthetic` runs only the synthetic load (section 3), which needs a cold build of 2602 pages.
 if (process.argv.includes("--synthetic")) {
   await syntheticLoad();
+  process.exit(0);
+}
+// `--edit` only save → preview (section 4); `--scale` only the growing archive (section 5).
+if (process.argv.includes("--edit")) {
+  await saveToPreviewSection();
+  process.exit(0);
+}
+if (process.argv.includes("--scale")) {
+  await scaleSection();
   process.exit(0);
 }
 
@@ -332,6 +346,56 @@ await fs.rm(work, { recursive: true, force: true });
 
 // 3. A synthetic load: 50 campaigns × 10 languages, against one campaign of the same shape.
 if (process.env.BENCH_SYNTHETIC !== "0") await syntheticLoad();
+// 4. Save → preview, against a bare Eleventy dev server.
+await saveToPreviewSection();
+// 5. A growing archive: cold builds of 50 and 200 campaigns.
+if (process.env.BENCH_SYNTHETIC !== "0") await scaleSection();
+
+/**
+ * Save → preview: a real `campaign serve` and a real `npx @11ty/eleventy --serve` of a one-page
+ * site, each save polled over HTTP until the page shows it, the two taking turns.
+ */
+async function saveToPreviewSection() {
+  const saves = Math.max(7, RUNS);
+  const before = loadAverage();
+  const times = await saveToPreview(root, saves);
+  const range = (values: number[]) =>
+    `${ms(Math.min(...values))}–${ms(Math.max(...values)).replace(" ms", "")} ms`;
+  console.log(
+    `\nSave → preview (the French title of blue-heart-2023-be; ${saves} saves each, taking turns with a bare Eleventy --serve of one page):`,
+  );
+  console.log(`  campaign serve:             ${ms(median(times.preview))} (${range(times.preview)})`);
+  console.log(`  bare Eleventy --serve:      ${ms(median(times.eleventy))} (${range(times.eleventy)})`);
+  console.log(
+    `  save → preview / Eleventy:  ${(median(times.preview) / median(times.eleventy)).toFixed(2)}× (target ≤ 1.5×); load average ${before.toFixed(1)} → ${loadAverage().toFixed(1)}`,
+  );
+}
+
+/** Cold builds of 50 and 200 campaigns × 10 languages: time, peak memory of the process tree, CPU. */
+async function scaleSection() {
+  const runs = Number(process.env.BENCH_SCALE_RUNS ?? 1);
+  const sizes = [50, 200];
+  const builds = await coldBuilds(root, sizes, runs);
+  const of = (size: number) => builds.filter((build) => build.campaigns === size);
+  console.log(
+    `\nA growing archive: cold builds of the synthetic load, 10 languages each (whole processes, ${runs} run(s) each, medians):`,
+  );
+  for (const size of sizes) {
+    const list = of(size);
+    const seconds = median(list.map((build) => build.seconds));
+    const peak = Math.max(...list.map((build) => build.peakMb));
+    const cpu = median(list.map((build) => build.cpuPercent));
+    const reported = median(list.map((build) => build.reportedCpuPercent));
+    const loads = list
+      .map((build) => `${build.loadBefore.toFixed(1)}→${build.loadAfter.toFixed(1)}`)
+      .join(", ");
+    console.log(
+      `  ${String(size).padStart(3)} campaigns: ${seconds.toFixed(1)} s, ${list[0].pages} pages; peak memory ${peak.toFixed(0)} MB (target < 1024 MB); processor ${cpu.toFixed(0)} % (target ≥ 180 % on 2 cores; build --timings says ${reported.toFixed(0)} %); load average ${loads}`,
+    );
+  }
+  const ratio = median(of(200).map((build) => build.seconds)) / median(of(50).map((build) => build.seconds));
+  console.log(`  200 / 50 campaigns:         ${ratio.toFixed(2)}× (target ≤ 4.4×)`);
+}
 
 async function syntheticLoad() {
   const synthetic = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-synthetic-"));
