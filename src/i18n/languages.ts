@@ -2,6 +2,7 @@
  * Facts about a language tag that pages need: its name in itself, its direction, and dates
  * written its way. Everything comes from Intl (ICU), so any valid tag works.
  */
+import { unbreakable } from "./typography.ts";
 
 /** A BCP 47 tag as campaigns use them: language, optional script, optional region. */
 export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?$/;
@@ -34,11 +35,14 @@ export function englishName(tag: string): string {
  * day matches the international day named on the page (Persian would otherwise use its own).
  */
 export function formatDate(isoDate: string, tag: string): string {
-  return new Intl.DateTimeFormat(tag, {
-    dateStyle: "long",
-    timeZone: "UTC",
-    calendar: "gregory",
-  }).format(new Date(`${isoDate}T00:00:00Z`));
+  // A date is never broken across lines.
+  return unbreakable(
+    new Intl.DateTimeFormat(tag, {
+      dateStyle: "long",
+      timeZone: "UTC",
+      calendar: "gregory",
+    }).format(new Date(`${isoDate}T00:00:00Z`)),
+  );
 }
 
 /** Open Graph wants `fr_BE`-style locales; a bare language gets no region. */

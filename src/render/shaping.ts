@@ -52,6 +52,9 @@ const COMMON = /[^\p{L}\p{N}]|\p{Nd}/u;
 const NO_SPACES =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
+/** Spaces a line may break after: not the no-break ones (a date, a time range, "Partenaires :"). */
+const BREAKING_SPACE = /^[^\S\u00a0\u2007\u202f]+$/u;
+
 const CLOSING = /^[\p{Pe}\p{Pf}\p{Po}]/u;
 const OPENING = /[\p{Ps}\p{Pi}]$/u;
 
@@ -128,8 +131,8 @@ export function shapeText(text: string, lang: string, weight: Weight, dir: "ltr"
   let start = 0;
   let last: Intl.SegmentData | undefined;
   for (const segment of new Intl.Segmenter(lang, { granularity: "word" }).segment(text)) {
-    const space = /^\s+$/u.test(segment.segment);
-    const lastSpace = last !== undefined && /^\s+$/u.test(last.segment);
+    const space = BREAKING_SPACE.test(segment.segment);
+    const lastSpace = last !== undefined && BREAKING_SPACE.test(last.segment);
     // Between words without spaces, never before closing punctuation (，。」) nor after opening (「).
     const between =
       last !== undefined &&

@@ -4,6 +4,7 @@
  * templates use, and copies processed logos into the output when the build ends.
  */
 import { loadCampaigns } from "../campaign/index.ts";
+import { typeset } from "../i18n/typography.ts";
 import { imageChecker } from "../images/check.ts";
 import { copyIntoSite } from "../images/logos.ts";
 import { forgetDesigns } from "../layers/remembered.ts";
@@ -83,6 +84,8 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
       bytes >= 1e6 ? [bytes / 1e6, "megabyte"] : [Math.max(1, Math.round(bytes / 1e3)), "kilobyte"];
     return new Intl.NumberFormat(tag, { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
   });
+  /** A label before what it names, with the colon its language writes: "Partenaires :" in French. */
+  eleventyConfig.addFilter("label", (text: string, lang: string) => typeset(`${text}:`, lang));
   /** Keeps numbers left-to-right inside right-to-left text (Unicode isolate). */
   eleventyConfig.addFilter("isolate", (text: string) => `\u2066${text}\u2069`);
 

@@ -22,7 +22,7 @@ test("editions newest first, each with its share image, its date written out and
   assert.is(editions.length, 2);
   const dates = editions.map((edition) => edition.querySelector("time")?.getAttribute("datetime"));
   assert.equal(dates, ["2023-07-30", "2021-07-30"]);
-  assert.is(editions[0].querySelector("time")?.text, "30 July 2023");
+  assert.is(editions[0].querySelector("time")?.text, "30\u00a0July\u00a02023");
   const thumbnail = editions[0].querySelector("img")?.getAttribute("src") as string;
   const { width } = await sharp(path.join(site, thumbnail)).metadata();
   assert.is(width, 1200);

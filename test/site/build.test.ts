@@ -85,7 +85,7 @@ test("a language page has its language, metadata and alternates", async () => {
   );
   assert.is(fr.querySelector("h1")?.text, "Campagne minimale");
   assert.is(fr.querySelector(".tagline")?.text, "Chaque victime compte");
-  assert.is(fr.querySelector("time")?.text, "30 juillet 2024");
+  assert.is(fr.querySelector("time")?.text, "30\u00a0juillet\u00a02024");
 });
 
 test("titles are unique across the site", async () => {
