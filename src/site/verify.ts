@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { type HTMLElement, parse } from "node-html-parser";
 import { CampaignError, type Problem } from "../campaign/index.ts";
+import { languagePath } from "./urls.ts";
 
 /** Tags every campaign page (not the team's index) must have. */
 const REQUIRED = [
@@ -116,7 +117,7 @@ export async function verifySite(
   for (const campaign of campaigns) {
     if (options.folders && !options.folders.includes(campaign.slug)) continue;
     for (const lang of campaign.languages) {
-      const page = `${campaign.slug}/${lang}/index.html`;
+      const page = `${campaign.slug}/${languagePath(lang)}/index.html`;
       if (!existing.has(page))
         problems.push({ file: path.join(outDir, page), message: "the build wrote no page here" });
     }
