@@ -12,7 +12,8 @@ const state = {} as { browser: Browser; origin: string; close: () => Promise<voi
 const PAGE = "/blue-heart-2023-be/";
 
 test.before(async () => {
-  const browser = await launchBrowser();
+  // The machine's default fonts (browser.ts): this suite checks words, not layout.
+  const browser = await launchBrowser("system");
   if (!browser) return;
   const server = await serveStatic(await exampleSite());
   Object.assign(state, { browser, origin: server.origin, close: server.close });
