@@ -20,7 +20,8 @@ const VIEWPORTS = {
   phone: { width: 360, height: 640, deviceScaleFactor: 2 },
 };
 
-const browser = await launchBrowser();
+// The machine's default fonts (test/helpers/browser.ts), as a visitor's desktop has them.
+const browser = await launchBrowser("system");
 if (!browser) process.exit(1);
 const server = await serveStatic(SITE);
 await fs.mkdir(OUT, { recursive: true });

@@ -19,7 +19,8 @@ const WORDS =
   "---\ntitle: Every victim counts\ntagline: Call the helpline\ndescription: Help in confidence.\nreviewed: true\n---\n\nHelp is available.\n";
 
 test.before(async () => {
-  const browser = await launchBrowser();
+  // The machine's default fonts (browser.ts): this suite checks words, not layout.
+  const browser = await launchBrowser("system");
   if (!browser) return;
   const contentRoot = await tempDir("campaign-ready-");
   const dir = path.join(contentRoot, "campaigns/harbour-2099");

@@ -105,7 +105,8 @@ test.before(async () => {
     ),
     "npm ci",
   );
-  if (findBrowser() || process.env.REQUIRE_BROWSER === "1") state.browser = await launchBrowser();
+  // The machine's default fonts (browser.ts): the editor is opened, no layout is checked.
+  if (findBrowser() || process.env.REQUIRE_BROWSER === "1") state.browser = await launchBrowser("system");
 });
 
 test.after(async () => {
