@@ -150,7 +150,35 @@ export function fitVectorText(request: VectorRequest): VectorText {
   let size = request.max;
   for (;;) {
     const text = layoutText(units, size, request.width, request.dir, request.weight);
-    if (text.width <= request.width && text.height <= request.height) return text;
+    if (text.width <= request.width && text.height <= request.height) {
+      return layoutText(units, size, balancedWidth(units, size, request.width), request.dir, request.weight);
+    }
     size = smallerSize(size, text, request);
   }
+}
+
+/** A last line shorter than this share of the widest is worth rewrapping. */
+const SHORT_LAST_LINE = 0.5;
+
+/**
+ * The width to break lines at so that the last is not left short (a word alone): the narrowest
+ * that keeps the number of lines, found by halving; `width` when the lines are even already.
+ */
+export function balancedWidth(units: Unit[], size: number, width: number): number {
+  const widths = (at: number) => breakLines(units, size, at).map((line) => lineInk(line) * size);
+  const lines = widths(width);
+  if (lines.length < 2 || lines[lines.length - 1] >= Math.max(...lines) * SHORT_LAST_LINE) return width;
+  let low = lines.reduce((sum, each) => sum + each, 0) / lines.length;
+  let high = width;
+  while (high - low > 1) {
+    const middle = (low + high) / 2;
+    if (widths(middle).length === lines.length) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
+/** A line's width in ems without the space it ends with. */
+function lineInk(line: Unit[]): number {
+  return line.reduce((sum, unit, index) => sum + (index === line.length - 1 ? unit.ink : unit.width), 0);
 }
