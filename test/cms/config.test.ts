@@ -157,7 +157,7 @@ test("a partner's French name edited in the shared list changes one line; empty 
   for (const partner of data.partners) {
     // What the form sends: an untouched names group comes back empty or with cleared fields.
     if (partner.id === "fps-justice")
-      partner.names = { ...partner.names, fr: "SPF Justice (Belgique)", en: "" };
+      partner.names = { ...partner.names, fr: "SPF Justice (Belgique)", ar: "" };
     else if (!partner.names) partner.names = partner.id === "payoke" ? {} : { nl: "" };
   }
   const merged = mergeYaml(existing, stringify(data));
