@@ -131,7 +131,8 @@ async function main(): Promise<void> {
   await fs.mkdir(OUT, { recursive: true });
   const work = await tempDir("campaign-guide-pictures-");
   const project = await cleanCopy(work, "campaigns-generator", { reuseInstall: true });
-  const browser = await launchBrowser();
+  // The machine's default fonts (test/helpers/browser.ts), as an officer's screen has them.
+  const browser = await launchBrowser("system");
   if (!browser) throw new Error("the guide's pictures need Chromium");
   const console_ = await browser.newPage({ viewport: VIEWPORT });
   const page = await browser.newPage({ viewport: VIEWPORT });
