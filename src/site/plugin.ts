@@ -3,7 +3,7 @@
  * (unless the command line already loaded the campaigns and passed them in), the filters the
  * templates use, and copies processed logos into the output when the build ends.
  */
-import { loadCampaigns } from "../campaign/index.ts";
+import { type Campaign, CampaignError, formatProblem, listCampaigns, loadCampaigns } from "../campaign/index.ts";
 import { typeset } from "../i18n/typography.ts";
 import { imageChecker } from "../images/check.ts";
 import { copyIntoSite } from "../images/logos.ts";
@@ -35,6 +35,32 @@ export interface EleventyConfigLike {
 
 export { projectPaths };
 
+/**
+ * The preview's campaigns: each validated on its own, so that a campaign being edited into shape
+ * (a language added before its words) does not stop the preview or the editor: its problems are
+ * printed, its last good pages stay, and the other campaigns are rebuilt.
+ */
+async function previewCampaigns(paths: ReturnType<typeof projectPaths>): Promise<Campaign[]> {
+  const checkImage = imageChecker(paths.cacheDir);
+  const slugs = await listCampaigns(paths.campaignsDir);
+  const loaded = await Promise.all(
+    slugs.map((slug) =>
+      loadCampaigns(paths.campaignsDir, { ...paths, checkImage, only: [slug] }).then(
+        (campaigns) => campaigns,
+        (error: unknown) => {
+          if (!(error instanceof CampaignError)) throw error;
+          for (const problem of error.problems) console.error(formatProblem(problem));
+          console.error(`${slug}: not rebuilt until this is fixed; the preview keeps its last good pages.`);
+          return [];
+        },
+      ),
+    ),
+  );
+  const campaigns = loaded.flat();
+  // The archive lists the newest day first, as a build does.
+  return campaigns.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+}
+
 export default function campaignSite(eleventyConfig: EleventyConfigLike, options: CampaignSiteOptions = {}) {
   const paths = projectPaths(options.root ?? process.cwd());
   let current = eleventyConfig.globalData.site as SiteData | undefined;
@@ -42,11 +68,7 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   // Global data: loaded here only when Eleventy runs on its own (npx @11ty/eleventy, dev server).
   if (!current) {
     eleventyConfig.addGlobalData("site", async () => {
-      const campaigns = await loadCampaigns(paths.campaignsDir, {
-        ...paths,
-        checkImage: imageChecker(paths.cacheDir),
-      });
-      current = await siteData(campaigns, paths);
+      current = await siteData(await previewCampaigns(paths), paths);
       return current;
     });
   }
