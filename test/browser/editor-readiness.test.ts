@@ -84,4 +84,26 @@ it("ready, then a save that leaves an old year in the title, then the fix", asyn
   await page.close();
 });
 
+it("a campaign made on disk while the editor is open: it offers to reload, and after it the campaign is there", async () => {
+  const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(state.editor.adminUrl as string);
+  await page.getByRole("button", { name: /login/i }).click();
+  await summary(page).waitFor({ timeout: 30_000 });
+  const banner = page.locator("#campaign-changed");
+  assert.ok(await banner.isHidden(), "the banner shows before anything changed");
+  const made = path.join(state.contentRoot, "campaigns/harbour-2100");
+  await fs.cp(path.join(state.contentRoot, "campaigns/harbour-2099"), made, { recursive: true });
+  const settings = path.join(made, "campaign.yaml");
+  await fs.writeFile(settings, (await fs.readFile(settings, "utf8")).replace("/2099/", "/2100/"));
+  await banner.filter({ hasText: "Campaigns or languages have changed" }).waitFor({ timeout: 30_000 });
+  assert.is(await banner.getAttribute("role"), "status");
+  // The login is kept across the reload.
+  await banner.getByRole("button", { name: "Reload the editor" }).click();
+  await page.getByText("harbour-2100", { exact: false }).first().waitFor({ timeout: 30_000 });
+  await summary(page).waitFor({ timeout: 30_000 });
+  assert.ok(await banner.isHidden(), "the banner stays after the reload");
+  await fs.rm(made, { recursive: true, force: true });
+  await page.close();
+});
+
 test.run();

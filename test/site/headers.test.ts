@@ -154,13 +154,51 @@ test("files named by their content are cached for a year, pages are not", async 
   assert.is(cloudflareHeaders(rules, "/blue-heart-2023-be/fr/").get("cache-control"), undefined);
 });
 
+test("a campaign packed as a site of its own carries its rules from the top of the site", async () => {
+  const folder = path.join(site, "blue-heart-2023-be");
+  const file = headersFile(await hostRules(folder, { campaign: true })).text;
+  const written = path.join(site, "packed-headers.tmp");
+  await fs.writeFile(written, file);
+  const { headers, errors } = await parseAllHeaders({
+    headersFiles: [written],
+    configHeaders: [],
+    minimal: false,
+  });
+  await fs.rm(written);
+  assert.equal(errors, []);
+  const rules = cloudflareRules(file);
+  assert.is(headers.length, rules.length);
+  const pages = (await htmlPages(site))
+    .filter((page) => page.startsWith("/blue-heart-2023-be/"))
+    .map((page) => page.slice("/blue-heart-2023-be".length));
+  assert.ok(pages.length > 10, `only ${pages.length} pages`);
+  for (const page of pages) {
+    const meta = parse(
+      await fs.readFile(path.join(folder, page.endsWith("/") ? `${page}index.html` : page), "utf8"),
+    )
+      .querySelector('meta[http-equiv="Content-Security-Policy"]')
+      ?.getAttribute("content") as string;
+    const csp = cloudflareHeaders(rules, page).get("content-security-policy") ?? [];
+    assert.is(csp.length, 1, page);
+    const header = parsePolicy(csp[0]);
+    for (const [directive, sources] of parsePolicy(meta)) {
+      const allowed = header.get(directive) ?? header.get("default-src") ?? [];
+      for (const source of sources.filter((each) => each !== "'none'"))
+        assert.ok(allowed.includes(source), `${page}: the header blocks ${directive} ${source}`);
+    }
+  }
+  const logo = (await fs.readdir(path.join(folder, "assets/logos")))[0];
+  assert.equal(cloudflareHeaders(rules, `/assets/logos/${logo}`).get("cache-control"), [LONG_CACHE]);
+  assert.is(cloudflareHeaders(rules, "/fr/").get("cache-control"), undefined);
+});
+
 test("an admin's own policy replaces the site's on both hosts: detached first on Cloudflare", () => {
   const rules: HostRules = {
     common: [["Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'"]],
     sections: [
       {
         what: "the editor",
-        slugs: ["x"],
+        folders: ["x"],
         under: "admin/",
         headers: [["Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-eval'"]],
       },
@@ -177,7 +215,9 @@ test("an archive of 150 campaigns stays within 100 rules, and says what it left 
   const slugs = Array.from({ length: 150 }, (_, i) => `campaign-${i}`);
   const { text: file, notes } = headersFile({
     common: [["X-Content-Type-Options", "nosniff"]],
-    sections: [{ what: "logos", slugs, under: "assets/logos/", headers: [["Cache-Control", LONG_CACHE]] }],
+    sections: [
+      { what: "logos", folders: slugs, under: "assets/logos/", headers: [["Cache-Control", LONG_CACHE]] },
+    ],
     notes: [],
   });
   assert.is(cloudflareRules(file).length, CLOUDFLARE_LIMITS.rules);
@@ -219,7 +259,7 @@ test("the README shows what server-config prints for the examples, not a hand-ke
     ...all,
     sections: all.sections.map((section) => ({
       ...section,
-      slugs: section.slugs.filter((slug) => examples.includes(slug)),
+      folders: section.folders.filter((slug) => examples.includes(slug)),
     })),
   };
   for (const [language, made] of [
