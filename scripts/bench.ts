@@ -140,7 +140,7 @@ const kitDesign = await loadKitDesign(path.join(root, "templates/default"));
 const theme = { primary: "#1d4ed8", background: "#ffffff", text: "#111827" };
 const logos = ["payoke", "pag-asa", "surya"].map((name) => path.join(root, `assets/partners/${name}.svg`));
 const kitParts: Record<string, () => Promise<unknown>> = {
-  // One layout gives the A4 PDF, the A3 PDF and the A4 preview PNG.
+  // One layout gives the A4 and A3 PDFs, their print shop's copies and the A4 preview PNG.
   posters: () => renderPoster(poster()),
   frame: () => renderFrame({ design: kitDesign.frame, lang: "en", theme, tagline: cardText().tagline }),
   calendar: async () =>
@@ -168,7 +168,8 @@ function poster() {
     hotlineLabel: words.hotlineLabel,
     hotlines: [{ number: text.number, region: "Belgium" }],
     url: `https://www.example.be/blue-heart-2023/en/${serial}`,
-    logos,
+    qrAlt: `QR code that opens https://www.example.be/blue-heart-2023/en/${serial}`,
+    logos: logos.map((file) => ({ file, name: path.basename(file, ".svg") })),
   };
 }
 // The zips hold what a language's kit really holds: the files this benchmark's kit and share
@@ -176,9 +177,11 @@ function poster() {
 const zipWork = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-bench-zip-"));
 const zipSources = await (async () => {
   const drawn: Record<string, Buffer> = {
-    ...(await renderPoster(poster()).then(({ a4, a3, preview }) => ({
+    ...(await renderPoster(poster()).then(({ a4, a3, a4Print, a3Print, preview }) => ({
       "poster-a4.pdf": a4,
       "poster-a3.pdf": a3,
+      "poster-a4-print.pdf": a4Print,
+      "poster-a3-print.pdf": a3Print,
       "poster-a4.png": preview,
     }))),
     "frame.png": await kitParts.frame().then((png) => png as Buffer),
