@@ -16,7 +16,9 @@ import "../src/render/fonts.ts";
 import { renderCalendar } from "../src/kit/calendar.ts";
 import { loadKitDesign } from "../src/kit/design.ts";
 import { renderFrame } from "../src/kit/frame.ts";
-import { renderPoster } from "../src/kit/poster.ts";
+import { PRINT_DPI, renderPoster } from "../src/kit/poster.ts";
+import { layoutPoster } from "../src/kit/poster-layout.ts";
+import { pdfImage, writePosterPdf } from "../src/kit/poster-pdf.ts";
 import { makeKitZips } from "../src/kit/zip.ts";
 import { renderCard } from "../src/social/card.ts";
 import { FORMATS, loadDesign } from "../src/social/design.ts";
@@ -217,6 +219,24 @@ console.log("Launch-day kit, one language (median):");
 for (const [name, task] of Object.entries(kitParts)) {
   console.log(`  ${name.padEnd(15)} ${ms(median(await timeEach(RUNS * 2, task)))}`);
 }
+// Within the posters: the four PDFs of a laid-out poster (its invisible text, tags and print
+// copies included), each poster laid out beforehand so only the writing is timed.
+const laidOut = await Promise.all(
+  Array.from({ length: RUNS * 2 + 1 }, async () => {
+    const input = poster();
+    const layout = await layoutPoster(input, "a3", PRINT_DPI, pdfImage);
+    const images = await Promise.all(
+      layout.items.map((item) => (item.kind === "image" ? item.encoded : undefined)),
+    );
+    return { input, layout, images };
+  }),
+);
+const written = await timeEach(RUNS * 2, async () => {
+  const { input, layout, images } = laidOut.pop() as (typeof laidOut)[number];
+  for (const print of [false, true])
+    for (const paper of ["a4", "a3"] as const) await writePosterPdf(input, layout, images, paper, print);
+});
+console.log(`    of which the four PDFs of a laid-out poster: ${ms(median(written))}`);
 const share = { wall: [] as number[], cpu: [] as number[] };
 const kit = { wall: [] as number[], cpu: [] as number[] };
 /**
