@@ -3,7 +3,13 @@
  * (unless the command line already loaded the campaigns and passed them in), the filters the
  * templates use, and copies processed logos into the output when the build ends.
  */
-import { type Campaign, CampaignError, formatProblem, listCampaigns, loadCampaigns } from "../campaign/index.ts";
+import {
+  type Campaign,
+  CampaignError,
+  formatProblem,
+  listCampaigns,
+  loadCampaigns,
+} from "../campaign/index.ts";
 import { typeset } from "../i18n/typography.ts";
 import { imageChecker } from "../images/check.ts";
 import { copyIntoSite } from "../images/logos.ts";
