@@ -14,7 +14,8 @@
  *
  * Subsets are kept in .cache/web-fonts/ under a hash of the font, the characters and this code;
  * published files are named by their content, so hosts may cache them for a year
- * (headers.ts).
+ * (headers.ts). Each page preloads the files its own text needs, so that it is first drawn in
+ * them: with font-display: swap alone, text drawn in a fallback moved when Noto arrived.
  */
 import crypto from "node:crypto";
 import fsSync from "node:fs";
@@ -378,10 +379,15 @@ export interface PublishedFonts {
   reused: number;
 }
 
+/** A preload of one of the page's fonts, as the build writes it before the page's stylesheet. */
+const PRELOAD = /<link rel="preload" href="[^"]*\.woff2" as="font" type="font\/woff2" crossorigin>\n\s*/g;
+
 /**
  * Makes the fonts of the pages `htmlFiles`, writes them into `folder` (FONTS_FOLDER unless
  * named) beside `stylesheet` and puts their rules at the stylesheet's start, in place of those
- * of an earlier run.
+ * of an earlier run. Each page then preloads the faces its own text needs (not the names of
+ * other languages): they arrive with the stylesheet, so the text is first drawn in them and does
+ * not move when they swap in.
  */
 export async function publishFonts(
   htmlFiles: string[],
@@ -389,9 +395,19 @@ export async function publishFonts(
   cacheDir: string,
   folder = FONTS_FOLDER,
 ): Promise<PublishedFonts> {
-  const shown: ShownText = { text: new Set(), names: new Set() };
-  for (const file of htmlFiles) addShownText(await fs.readFile(file, "utf8"), shown);
-  const { faces, made, reused } = await makeFaces(planFaces(shown), cacheDir);
+  const pages = await Promise.all(
+    htmlFiles.map(async (file) => {
+      const html = await fs.readFile(file, "utf8");
+      const shown: ShownText = { text: new Set(), names: new Set() };
+      addShownText(html, shown);
+      return { file, html, shown };
+    }),
+  );
+  const all: ShownText = {
+    text: new Set(pages.flatMap((page) => [...page.shown.text])),
+    names: new Set(pages.flatMap((page) => [...page.shown.names])),
+  };
+  const { faces, made, reused } = await makeFaces(planFaces(all), cacheDir);
   const into = path.join(path.dirname(stylesheet), folder);
   await fs.rm(into, { recursive: true, force: true });
   await fs.mkdir(into, { recursive: true });
@@ -399,6 +415,25 @@ export async function publishFonts(
   let css = await fs.readFile(stylesheet, "utf8");
   if (css.startsWith(START) && css.includes(END)) css = css.slice(css.indexOf(END) + END.length);
   await fs.writeFile(stylesheet, `${START}\n${fontFaceRules(faces, folder)}\n${END}\n${css.trimStart()}`);
+  for (const page of pages) {
+    const needed = faces.filter(
+      (face) => face.family !== NAMES_FAMILY && face.codePoints.some((point) => page.shown.text.has(point)),
+    );
+    const links = needed.map((face) => {
+      const href = path
+        .relative(path.dirname(page.file), path.join(into, face.file))
+        .split(path.sep)
+        .join("/");
+      return `<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin>`;
+    });
+    const html = page.html.replace(PRELOAD, "");
+    const at = html.search(/<link rel="stylesheet"/);
+    if (at === -1) continue;
+    const indent = /[ \t]*$/.exec(html.slice(0, at))?.[0] ?? "";
+    const withPreloads =
+      html.slice(0, at) + links.map((link) => `${link}\n${indent}`).join("") + html.slice(at);
+    if (withPreloads !== page.html) await fs.writeFile(page.file, withPreloads);
+  }
   return { faces, made, reused };
 }
 
