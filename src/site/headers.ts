@@ -9,10 +9,11 @@
  *   both the header and the meta, so each page stays as strict as its meta says, and one rule
  *   covers the whole site (Cloudflare Pages reads at most 100 rules).
  * - An admin built with --with-admin gets its own policy instead (Decap needs more).
- * - Logos, named by their content, are cached for a year.
+ * - Logos and web fonts, named by their content, are cached for a year.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { ARCHIVE_FONTS_FOLDER, FONTS_FOLDER } from "./web-fonts.ts";
 
 export const HEADERS_FILE = "_headers";
 /** Cloudflare Pages' documented limits for `_headers`. */
@@ -46,13 +47,16 @@ export const LONG_CACHE = "public, max-age=31536000, immutable";
 
 type Header = [name: string, value: string];
 
-/** Headers for the paths under some campaign folders (`/<folder>/<under>`). */
+/** Headers for the paths under some folders at the top of the site (`/<folder>/<under>`). */
 export interface Section {
   /** What the section is, for comments. */
   what: string;
-  /** Campaign folders, or "" for the top of the site (one campaign packed as a site of its own). */
+  /**
+   * Campaign folders, a site-wide one (the archive's fonts), or "" for the top of the site (one
+   * campaign packed as a site of its own).
+   */
   folders: string[];
-  /** The path inside each campaign folder, ending in "/": "admin/", "assets/logos/". */
+  /** The path inside each folder, "" or ending in "/": "admin/", "assets/logos/". */
   under: string;
   headers: Header[];
 }
@@ -171,24 +175,42 @@ export async function hostRules(outDir: string, options: { campaign?: boolean } 
       headers: [["Content-Security-Policy", policy]],
     });
   }
-  const hasLogos = (folder: string) =>
-    fs.stat(path.join(outDir, folder, "assets/logos")).then(
-      (stat) => stat.isDirectory(),
-      () => false,
-    );
-  const withLogos: string[] = [];
-  const candidates = options.campaign
+  const folders = options.campaign
     ? [""]
     : (await fs.readdir(outDir, { withFileTypes: true }))
         .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name);
-  for (const folder of candidates) if (await hasLogos(folder)) withLogos.push(folder);
-  withLogos.sort();
+        .map((entry) => entry.name)
+        .sort();
+  const having = async (under: string) => {
+    const found: string[] = [];
+    for (const folder of folders)
+      if (await fs.stat(path.join(outDir, folder, under)).catch(() => undefined)) found.push(folder);
+    return found;
+  };
+  const withLogos = await having("assets/logos");
   if (withLogos.length > 0) {
     sections.push({
       what: "logos, named by their content",
       folders: withLogos,
       under: "assets/logos/",
+      headers: [["Cache-Control", LONG_CACHE]],
+    });
+  }
+  // Fonts, also named by their content: each campaign's, and the archive's at the top.
+  const withFonts = await having(`assets/${FONTS_FOLDER}`);
+  if (withFonts.length > 0) {
+    sections.push({
+      what: "web fonts, named by their content",
+      folders: withFonts,
+      under: `assets/${FONTS_FOLDER}/`,
+      headers: [["Cache-Control", LONG_CACHE]],
+    });
+  }
+  if (folders.includes(ARCHIVE_FONTS_FOLDER)) {
+    sections.push({
+      what: "the archive's web fonts, named by their content",
+      folders: [ARCHIVE_FONTS_FOLDER],
+      under: "",
       headers: [["Cache-Control", LONG_CACHE]],
     });
   }

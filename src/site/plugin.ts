@@ -18,6 +18,7 @@ import { projectPaths } from "../project/paths.ts";
 import { type SiteData, siteData } from "./data.ts";
 import { layeredEnvironment } from "./layered-loader.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
+import { publishSiteFonts } from "./web-fonts.ts";
 
 export interface CampaignSiteOptions {
   /** Project root holding campaigns/, templates/ and .cache/. */
@@ -121,9 +122,17 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   eleventyConfig.addWatchTarget(`${paths.campaignsDir}/**`);
   eleventyConfig.addWatchTarget(`${paths.templatesDir}/**`);
 
-  // Events: logos and share images, made in the cache, are copied in once the pages are written.
+  // Events: logos and share images, made in the cache, are copied in once the pages are written,
+  // and the web fonts are cut to the characters the written pages show (web-fonts.ts).
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (current) await copyIntoSite(current.files, directories.output);
+    if (current) {
+      await copyIntoSite(current.files, directories.output);
+      await publishSiteFonts(
+        directories.output,
+        current.campaigns.map((campaign) => campaign.slug),
+        paths.cacheDir,
+      );
+    }
     options.onWritten?.();
   });
 }

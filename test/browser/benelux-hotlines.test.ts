@@ -1,7 +1,8 @@
 /**
  * The benelux template's hotline block: a Benelux campaign with a line in each of the three
  * countries shows the three side by side, each under its country's name in the page's
- * language, stacked on a 320 px phone and mirrored right to left.
+ * language, stacked on a 320 px phone and mirrored right to left. From 1024 px the hotline is a
+ * card beside the words (default's site.css): there the three are stacked, in reading order.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -100,7 +101,7 @@ async function countryBoxes(browser: Browser, tag: string, width: number) {
 
 it("side by side where there is room, in reading order", async () => {
   for (const { fonts, browser } of state.browsers) {
-    const { boxes } = await countryBoxes(browser, "fr", 1024);
+    const { boxes } = await countryBoxes(browser, "fr", 1000);
     assert.is(boxes.length, 3);
     assert.ok(
       boxes.every((box) => box.y === boxes[0].y),
@@ -131,7 +132,7 @@ it("stacked on a 320 px phone, without sideways scrolling", async () => {
 
 it("mirrored in a right-to-left language: Belgium first, on the right", async () => {
   for (const { fonts, browser } of state.browsers) {
-    const { boxes } = await countryBoxes(browser, "ar-XB", 1024);
+    const { boxes } = await countryBoxes(browser, "ar-XB", 1000);
     assert.is(boxes.length, 3);
     assert.ok(
       boxes.every((box) => box.y === boxes[0].y),
@@ -141,6 +142,26 @@ it("mirrored in a right-to-left language: Belgium first, on the right", async ()
       boxes[0].x > boxes[1].x && boxes[1].x > boxes[2].x,
       `not right to left (${fonts} fonts): ${JSON.stringify(boxes)}`,
     );
+  }
+});
+
+it("on a wide screen, in the card beside the words: stacked in reading order, on the end side", async () => {
+  for (const { fonts, browser } of state.browsers) {
+    for (const [tag, endSide] of [
+      ["fr", "right"],
+      ["ar-XB", "left"],
+    ] as const) {
+      const { boxes } = await countryBoxes(browser, tag, 1280);
+      assert.is(boxes.length, 3);
+      assert.ok(
+        boxes.every((box) => box.x === boxes[0].x) && boxes[0].y < boxes[1].y && boxes[1].y < boxes[2].y,
+        `${tag}: not stacked (${fonts} fonts): ${JSON.stringify(boxes)}`,
+      );
+      assert.ok(
+        endSide === "right" ? boxes[0].x > 640 : boxes[0].right < 640,
+        `${tag}: the card is not on the ${endSide} (${fonts} fonts): ${JSON.stringify(boxes)}`,
+      );
+    }
   }
 });
 

@@ -13,8 +13,8 @@ import { templateCopies, writeTemplateCopy } from "./templates.ts";
 
 /**
  * Test campaigns built with the examples, from test/fixtures/campaigns/: many-languages has
- * twelve languages (long names such as Lëtzebuergesch and Українська, Greek, Cyrillic, Ethiopic,
- * Arabic and Persian), so every suite over the examples meets a campaign of many languages.
+ * thirteen languages (long names such as Lëtzebuergesch and Українська, Greek, Cyrillic, Ethiopic,
+ * Arabic and Persian, Chinese), so every suite over the examples meets a campaign of many languages.
  */
 export const TEST_CAMPAIGNS = ["many-languages"];
 
@@ -76,6 +76,7 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2",
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port. */

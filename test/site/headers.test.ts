@@ -19,6 +19,7 @@ import {
   parsePolicy,
   unionPolicy,
 } from "../../src/site/headers.ts";
+import { ARCHIVE_FONTS_FOLDER } from "../../src/site/web-fonts.ts";
 import { ROOT } from "../helpers/fixtures.ts";
 import { exampleSite, htmlPages } from "../helpers/site.ts";
 import { suite } from "../helpers/suite.ts";
@@ -145,9 +146,15 @@ test("every response gets nosniff, no referrer and a Permissions-Policy", () => 
 
 test("files named by their content are cached for a year, pages are not", async () => {
   const rules = cloudflareRules(text);
-  const logos = (await fs.readdir(path.join(site, "blue-heart-2023-be/assets/logos"))).map(
-    (name) => `/blue-heart-2023-be/assets/logos/${name}`,
-  );
+  const named = async (folder: string) =>
+    (await fs.readdir(path.join(site, folder))).map((name) => `/${folder}/${name}`);
+  // Logos, and the web fonts of a campaign and of the archive.
+  const logos = [
+    ...(await named("blue-heart-2023-be/assets/logos")),
+    ...(await named("many-languages/assets/fonts")),
+    ...(await named(ARCHIVE_FONTS_FOLDER)),
+  ];
+  assert.ok(logos.some((file) => file.endsWith(".woff2")));
   assert.ok(logos.length > 0);
   for (const logo of logos)
     assert.equal(cloudflareHeaders(rules, logo).get("cache-control"), [LONG_CACHE], logo);
@@ -246,7 +253,7 @@ test("the rules are read from the built pages, not assumed", async () => {
   );
   assert.equal(
     rules.sections.map((section) => section.under),
-    ["assets/logos/"],
+    ["assets/logos/", "assets/fonts/", ""],
   );
 });
 
@@ -259,7 +266,9 @@ test("the README shows what server-config prints for the examples, not a hand-ke
     ...all,
     sections: all.sections.map((section) => ({
       ...section,
-      folders: section.folders.filter((slug) => examples.includes(slug)),
+      folders: section.folders.filter(
+        (folder) => examples.includes(folder) || folder === ARCHIVE_FONTS_FOLDER,
+      ),
     })),
   };
   for (const [language, made] of [

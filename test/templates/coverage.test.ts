@@ -33,7 +33,7 @@ test("with the test campaigns, as the example build has them, benelux gets the s
       from: "many-languages",
       slug: "many-languages-benelux",
       template: "benelux",
-      languages: ["el", "uk", "ar", "ti"],
+      languages: ["el", "uk", "ar", "ti", "zh"],
     },
   ]);
   await fs.rm(path.dirname(campaignsDir), { recursive: true, force: true });
