@@ -101,6 +101,11 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     exclude: { path: "\\.map$" },
     moduleSystems: ["es6", "cjs"],
+    // Packages' subpath exports (richtypo/rules/fr) resolve as Node resolves them.
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+    },
     combinedDependencies: false,
   },
 };

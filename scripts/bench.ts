@@ -18,7 +18,9 @@ import "../src/render/fonts.ts";
 import { renderCalendar } from "../src/kit/calendar.ts";
 import { loadKitDesign } from "../src/kit/design.ts";
 import { renderFrame } from "../src/kit/frame.ts";
-import { renderPoster } from "../src/kit/poster.ts";
+import { PRINT_DPI, renderPoster } from "../src/kit/poster.ts";
+import { layoutPoster } from "../src/kit/poster-layout.ts";
+import { pdfImage, writePosterPdf } from "../src/kit/poster-pdf.ts";
 import { makeKitZips } from "../src/kit/zip.ts";
 import { renderCard } from "../src/social/card.ts";
 import { FORMATS, loadDesign } from "../src/social/design.ts";
@@ -154,7 +156,7 @@ const kitDesign = await loadKitDesign(path.join(root, "templates/default"));
 const theme = { primary: "#1d4ed8", background: "#ffffff", text: "#111827" };
 const logos = ["payoke", "pag-asa", "surya"].map((name) => path.join(root, `assets/partners/${name}.svg`));
 const kitParts: Record<string, () => Promise<unknown>> = {
-  // One layout gives the A4 PDF, the A3 PDF and the A4 preview PNG.
+  // One layout gives the A4 and A3 PDFs, their print shop's copies and the A4 preview PNG.
   posters: () => renderPoster(poster()),
   frame: () => renderFrame({ design: kitDesign.frame, lang: "en", theme, tagline: cardText().tagline }),
   calendar: async () =>
@@ -182,7 +184,8 @@ function poster() {
     hotlineLabel: words.hotlineLabel,
     hotlines: [{ number: text.number, region: "Belgium" }],
     url: `https://www.example.be/blue-heart-2023/en/${serial}`,
-    logos,
+    qrAlt: `QR code that opens https://www.example.be/blue-heart-2023/en/${serial}`,
+    logos: logos.map((file) => ({ file, name: path.basename(file, ".svg") })),
   };
 }
 // The zips hold what a language's kit really holds: the files this benchmark's kit and share
@@ -190,9 +193,11 @@ function poster() {
 const zipWork = await fs.mkdtemp(path.join(os.tmpdir(), "campaign-bench-zip-"));
 const zipSources = await (async () => {
   const drawn: Record<string, Buffer> = {
-    ...(await renderPoster(poster()).then(({ a4, a3, preview }) => ({
+    ...(await renderPoster(poster()).then(({ a4, a3, a4Print, a3Print, preview }) => ({
       "poster-a4.pdf": a4,
       "poster-a3.pdf": a3,
+      "poster-a4-print.pdf": a4Print,
+      "poster-a3-print.pdf": a3Print,
       "poster-a4.png": preview,
     }))),
     "frame.png": await kitParts.frame().then((png) => png as Buffer),
@@ -228,6 +233,24 @@ console.log("Launch-day kit, one language (median):");
 for (const [name, task] of Object.entries(kitParts)) {
   console.log(`  ${name.padEnd(15)} ${ms(median(await timeEach(RUNS * 2, task)))}`);
 }
+// Within the posters: the four PDFs of a laid-out poster (its invisible text, tags and print
+// copies included), each poster laid out beforehand so only the writing is timed.
+const laidOut = await Promise.all(
+  Array.from({ length: RUNS * 2 + 1 }, async () => {
+    const input = poster();
+    const layout = await layoutPoster(input, "a3", PRINT_DPI, pdfImage);
+    const images = await Promise.all(
+      layout.items.map((item) => (item.kind === "image" ? item.encoded : undefined)),
+    );
+    return { input, layout, images };
+  }),
+);
+const written = await timeEach(RUNS * 2, async () => {
+  const { input, layout, images } = laidOut.pop() as (typeof laidOut)[number];
+  for (const print of [false, true])
+    for (const paper of ["a4", "a3"] as const) await writePosterPdf(input, layout, images, paper, print);
+});
+console.log(`    of which the four PDFs of a laid-out poster: ${ms(median(written))}`);
 const share = { wall: [] as number[], cpu: [] as number[] };
 const kit = { wall: [] as number[], cpu: [] as number[] };
 /**

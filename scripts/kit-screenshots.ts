@@ -20,7 +20,8 @@ for (const lang of ["en", "ar"]) {
     .toFile(path.join(docs, `poster-${lang}.png`));
 }
 
-const browser = await launchBrowser();
+// The machine's default fonts (test/helpers/browser.ts), as a visitor's desktop has them.
+const browser = await launchBrowser("system");
 if (!browser) throw new Error("the frame page screenshot needs Chromium");
 const server = await serveStatic(site);
 const page = await browser.newPage({ viewport: { width: 800, height: 1000 } });

@@ -1,47 +1,34 @@
 /**
  * Screenshots for the README: a campaign page in French and Arabic, on a desktop and a phone,
- * taken with Chromium from the built site (run `npm run build` first). Written as small
- * palette PNGs to docs/screenshots/.
+ * cut from the review sheet (scripts/review.ts) of the built site (run `npm run build` first):
+ * the first screen of each, written as small palette PNGs to docs/screenshots/.
  *
  *   npm run screenshots
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { launchBrowser } from "../test/helpers/browser.ts";
-import { serveStatic } from "../test/helpers/site.ts";
+import { REVIEW_DIR, reviewSheets, VIEWPORTS } from "./review.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const SITE = path.join(ROOT, "_site");
 const OUT = path.join(ROOT, "docs", "screenshots");
 const CAMPAIGN = "blue-heart-2023-be";
-const VIEWPORTS = {
-  desktop: { width: 1280, height: 900, deviceScaleFactor: 1 },
-  phone: { width: 360, height: 640, deviceScaleFactor: 2 },
-};
 
-const browser = await launchBrowser();
-if (!browser) process.exit(1);
-const server = await serveStatic(SITE);
+await reviewSheets({ slugs: [CAMPAIGN] });
 await fs.mkdir(OUT, { recursive: true });
-try {
-  for (const lang of ["fr", "ar"]) {
-    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-      const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.deviceScaleFactor });
-      const page = await context.newPage();
-      await page.goto(`${server.origin}/${CAMPAIGN}/${lang}/`);
-      const png = await page.screenshot({ fullPage: false });
-      const file = path.join(OUT, `${lang}-${name}.png`);
-      await sharp(png)
-        .resize({ width: viewport.width })
-        .png({ palette: true, colours: 64, compressionLevel: 9 })
-        .toFile(file);
-      const { size } = await fs.stat(file);
-      console.log(`${path.relative(ROOT, file)} ${Math.round(size / 1024)} KB`);
-      await context.close();
-    }
+for (const lang of ["fr", "ar"]) {
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    const sheet = path.join(REVIEW_DIR, CAMPAIGN, `${lang}-${name}.png`);
+    const { width = viewport.width } = await sharp(sheet).metadata();
+    const file = path.join(OUT, `${lang}-${name}.png`);
+    // The sheet holds the whole page at the viewport's width: keep its first screen.
+    const screen = Math.round((viewport.height * width) / viewport.width);
+    await sharp(sheet)
+      .extract({ left: 0, top: 0, width, height: screen })
+      .resize({ width: viewport.width })
+      .png({ palette: true, colours: 64, compressionLevel: 9 })
+      .toFile(file);
+    const { size } = await fs.stat(file);
+    console.log(`${path.relative(ROOT, file)} ${Math.round(size / 1024)} KB`);
   }
-} finally {
-  await browser.close();
-  await server.close();
 }

@@ -12,9 +12,10 @@ import {
   moveYear,
   sameDayIn,
   starterFor,
+  withoutEditionAcceptances,
   yearInPlaceOf,
 } from "../src/new-campaign/next-edition.ts";
-import { ScaffoldError, scaffold } from "../src/new-campaign/scaffold.ts";
+import { ScaffoldError, scaffold, scaffoldReport } from "../src/new-campaign/scaffold.ts";
 import { ROOT, TEMPLATES, tempDir } from "./helpers/fixtures.ts";
 
 const run = promisify(execFile);
@@ -69,6 +70,30 @@ parts("content is marked unreviewed", () => {
   );
 });
 
+parts("the old edition's own acceptances are not copied; history stays accepted", () => {
+  assert.is(
+    withoutEditionAcceptances(
+      '# settings\naccepted: ["year-mention 2016", past-date, "unreviewed content/page.fr.md"]\nother: 1\n',
+    ),
+    '# settings\naccepted: ["year-mention 2016"]\nother: 1\n',
+  );
+  assert.is(
+    withoutEditionAcceptances("a: 1\naccepted:\n  - past-date\n  - unreviewed-strings\n# kept\nb: 2\n"),
+    "a: 1\n# kept\nb: 2\n",
+  );
+  const history = "accepted: [year-mention 2016]\n";
+  assert.is(withoutEditionAcceptances(history), history);
+});
+
+parts("the report says when the new edition's day has already passed", () => {
+  const result = { dir: "/p/campaigns/x-2024", slug: "x-2024", date: "2024-07-30", mentions: [] };
+  const late = scaffoldReport(result, "x-2023", "/p", "2026-12-05");
+  assert.match(late, "That day, 2024-07-30, has already passed");
+  assert.match(late, "--date YYYY-MM-DD");
+  assert.match(late, /check -- --publish --campaign x-2024|check --publish --campaign x-2024/);
+  assert.not.match(scaffoldReport(result, "x-2023", "/p", "2024-05-01"), "already passed");
+});
+
 parts("mentions of a year, with their lines", () => {
   const text = "---\ntitle: Day 2023\n---\n\nSince 2016, and in 2023.";
   assert.equal(
@@ -120,6 +145,17 @@ edition("next year's edition of blue-heart-2023-be builds at once", async () => 
   assert.match(result.stdout, /blue-heart-2024-be\/content\/page\.fr\.md:14 {2}En juillet 2023/);
   const campaign = await loadCampaign(dir, { templatesDir: TEMPLATES });
   assert.ok(Object.values(campaign.content).every((content) => content.reviewed === false));
+  // An archive accepts its passed day; the new edition does not inherit that.
+  const source = path.join(campaignsDir, "blue-heart-2023-be/campaign.yaml");
+  await fs.appendFile(source, "accepted: [past-date, year-mention 2016]\n");
+  const archived = await scaffold({
+    root: ROOT,
+    campaignsDir,
+    slug: "blue-heart-2030-be",
+    from: "blue-heart-2023-be",
+  }).then(() => fs.readFile(path.join(campaignsDir, "blue-heart-2030-be/campaign.yaml"), "utf8"));
+  assert.not.match(archived, "past-date");
+  assert.match(archived, /^accepted: \["year-mention 2016"\]$/m);
 
   const outDir = path.join(path.dirname(campaignsDir), "_site");
   const built = await build({ root: ROOT, campaignsDir, outDir });

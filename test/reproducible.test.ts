@@ -56,8 +56,9 @@ test("two fresh copies with separate caches, built in time zones 25 hours apart,
   const site = path.join(roots[1], "_site/minimal");
   const read = (file: string) => fs.readFile(path.join(site, file), "utf8");
   for (const [lang, written] of [
-    ["en", "July 30, 2024"],
-    ["fr", "30 juillet 2024"],
+    // A date is never broken across lines: no-break spaces.
+    ["en", "July\u00a030,\u00a02024"],
+    ["fr", "30\u00a0juillet\u00a02024"],
   ]) {
     assert.match(await read(`${lang}/index.html`), `<time datetime="2024-07-30">${written}</time>`);
     const calendar = await read(`${lang}/calendar.ics`);

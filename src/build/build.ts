@@ -12,6 +12,7 @@ import { type Campaign, listCampaigns, loadCampaigns, type Problem } from "../ca
 import { imageChecker } from "../images/check.ts";
 import { projectPaths } from "../project/paths.ts";
 import { HEADERS_FILE, writeHeaders } from "../site/headers.ts";
+import { ARCHIVE_FONTS_FOLDER } from "../site/web-fonts.ts";
 import { hasAdmin, removeAdmins, withoutAdmin } from "./admin-output.ts";
 import {
   type CampaignRecord,
@@ -92,7 +93,14 @@ export interface BuildReport {
 }
 
 /** Files at the top of the output that describe every campaign (kept from the last full build). */
-const SITE_WIDE_FILES = ["index.html", "index.css", "sitemap.xml", "robots.txt", HEADERS_FILE];
+const SITE_WIDE_FILES = [
+  "index.html",
+  "index.css",
+  ARCHIVE_FONTS_FOLDER,
+  "sitemap.xml",
+  "robots.txt",
+  HEADERS_FILE,
+];
 
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();

@@ -1,13 +1,14 @@
 /**
  * The files at the top of the site, assembled from every campaign's result: the index of every
- * campaign, the sitemap index and robots.txt (rendered from the campaigns' index entries, newest
- * first) and the site's "page not found" (the newest campaign's own, copied). A build writes them
- * once its batches are done, and `build --merge` from the shards' records, so both give the same
- * bytes.
+ * campaign with its fonts, the sitemap index and robots.txt (rendered from the campaigns' index
+ * entries, newest first) and the site's "page not found" (the newest campaign's own, copied). A
+ * build writes them once its batches are done, and `build --merge` from the shards' records, so
+ * both give the same bytes.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import { type IndexEntry, siteWideData } from "../site/data.ts";
+import { ARCHIVE_FONTS_FOLDER } from "../site/web-fonts.ts";
 import { renderPages } from "./pages.ts";
 
 /** Campaigns in the order of the site's index: newest day first, then by slug. */
@@ -26,7 +27,7 @@ export async function writeSiteWide(
   templatesKey?: string,
 ): Promise<string[]> {
   await renderPages(outDir, { ...siteWideData(index, templatesDir), templatesKey });
-  const written = ["index.html", "index.css", "sitemap.xml", "robots.txt"];
+  const written = ["index.html", "index.css", ARCHIVE_FONTS_FOLDER, "sitemap.xml", "robots.txt"];
   const newest = index[0];
   if (newest) {
     await fs.copyFile(path.join(outDir, newest.slug, "404.html"), path.join(outDir, "404.html"));

@@ -4,6 +4,7 @@
  * from elsewhere) and links other than http(s), mailto: and tel: are refused with their line.
  */
 import MarkdownIt from "markdown-it";
+import { typeset } from "../i18n/typography.ts";
 import type { Problem } from "../problems/problem.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { type ContentFrontMatter, contentFrontMatterSchema } from "./schema.ts";
@@ -53,7 +54,20 @@ export function parseContent(text: string, file: string, lang: string): ContentR
   const bodyStart = `${front.open}${front.yaml}${front.close}`.split("\n").length; // lines before the body
   const body = renderBody(front.body, file, bodyStart);
   if (!body.ok) return body;
-  return { ok: true, content: { ...checked.value, lang, file, html: body.html } };
+  // The words as people read them: in the typography of their language (i18n/typography.ts).
+  const { title, tagline, description } = checked.value;
+  return {
+    ok: true,
+    content: {
+      ...checked.value,
+      title: typeset(title, lang),
+      tagline: typeset(tagline, lang),
+      description: typeset(description, lang),
+      lang,
+      file,
+      html: typeset(body.html, lang),
+    },
+  };
 }
 
 function renderBody(

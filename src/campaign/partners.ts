@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { writtenIn } from "../i18n/languages.ts";
 import type { Problem } from "../problems/problem.ts";
 import { closest } from "../problems/suggest.ts";
 import { type partnerSchema, sharedPartnersFileSchema } from "./schema.ts";
@@ -93,4 +94,22 @@ export function partnerNames(partner: PartnerInput, languages: readonly string[]
     names[tag] = partner.names?.[tag] ?? partner.names?.[language] ?? partner.name;
   }
   return names;
+}
+
+/**
+ * A partner's name as a page in `tag` shows it, with the language that name is in when it is not
+ * `tag`'s own: a name written in another script than the language's (a Latin name on an Arabic
+ * page) is in the first of the campaign's languages, the default first, that shows the same name
+ * and writes that script ("FPS Justice", the English name, on a campaign in French, Dutch,
+ * German, English and Arabic), or else in the default language.
+ */
+export function partnerNameIn(
+  partner: { name: string; names: Record<string, string> },
+  tag: string,
+  languages: readonly string[],
+): { name: string; lang?: string } {
+  const name = partner.names[tag] ?? partner.name;
+  if (writtenIn(name, tag)) return { name };
+  const lang = languages.find((other) => partner.names[other] === name && writtenIn(name, other));
+  return { name, lang: lang ?? languages[0] };
 }

@@ -15,7 +15,7 @@ import { contentRelative } from "./content-files.ts";
 import { CAMPAIGN_FILE } from "./files.ts";
 import type { Campaign } from "./load.ts";
 import { parseYaml } from "./yaml-source.ts";
-import { yearMentions } from "./year-mentions.ts";
+import { today, yearMentions } from "./year-mentions.ts";
 
 export interface ReadinessItem {
   /** What to check and where, as campaign.yaml's `accepted:` names it. */
@@ -59,11 +59,6 @@ export function looksLikeSampleNumber(number: string, country?: string): boolean
   if (/(?:012345|123456|234567|345678|456789|987654|876543|765432|654321|543210)/.test(digits)) return true;
   const example = country ? getExampleNumber(country as never, examples) : undefined;
   return example !== undefined && digits.endsWith(example.nationalNumber);
-}
-
-/** Today's date where the command runs, YYYY-MM-DD. */
-export function today(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
 
 export async function readiness(campaign: Campaign, on: string = today()): Promise<Readiness> {

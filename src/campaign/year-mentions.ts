@@ -3,6 +3,11 @@
  * edition lists to update, and the readiness check lists until they are updated or accepted.
  */
 
+/** Today's date where the command runs, YYYY-MM-DD. */
+export function today(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
 /** A year as people write it in campaign text: 1900–2099, not part of a longer number. */
 export const YEAR = /(?<![\p{N}])(?:19|20)\d{2}(?![\p{N}])/gu;
 

@@ -1,12 +1,14 @@
 /**
- * `pack <slug>`: writes exports/<slug>.zip of a built campaign's folder in _site/, ready to upload.
- * The archive is reproducible: entries sorted by path, every timestamp and permission fixed, so
+ * `pack <slug>`: writes exports/<slug>.zip of a built campaign's folder in _site/, ready to upload,
+ * with a `_headers` of its own: the security headers for Netlify and Cloudflare Pages when the
+ * archive is uploaded as a site of its own. The archive is reproducible: entries sorted by path, every timestamp and permission fixed, so
  * the same site gives the same bytes.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import { zipEntries } from "../kit/zip-writer.ts";
 import { commandLine, projectPaths } from "../project/paths.ts";
+import { HEADERS_FILE, headersFile, hostRules } from "../site/headers.ts";
 import { type CommandContext, guarded, parseOptions, UsageError } from "./shared.ts";
 
 /** Every entry's modification time (zip's DOS time starts in 1980; local time, so fixed by hand). */
@@ -33,27 +35,48 @@ export async function run(argv: string[], context: CommandContext): Promise<numb
       path.resolve(values.out ?? projectPaths(context.root).exportsDir),
       `${slug}.zip`,
     );
-    const { files, bytes } = await packFolder(folder, zipFile);
+    const { text } = headersFile(await hostRules(folder, { campaign: true }));
+    const { files, bytes } = await packFolder(folder, zipFile, [
+      { name: HEADERS_FILE, data: Buffer.from(text) },
+    ]);
     console.log(
-      `Wrote ${path.relative(process.cwd(), zipFile) || zipFile}: ${files} files, ${formatSize(bytes)}. Upload its contents as the site at the campaign's url.`,
+      [
+        `Wrote ${path.relative(process.cwd(), zipFile) || zipFile}: ${files} files, ${formatSize(bytes)}. Upload its contents as the site at the campaign's url.`,
+        `Its ${HEADERS_FILE} gives the security headers on Netlify and Cloudflare Pages when the archive is a site of its own; on nginx or Apache: ${commandLine("server-config", "nginx|apache")}`,
+      ].join("\n"),
     );
     return 0;
   });
 }
 
-/** Zips every file under `folder` (paths relative to it, sorted) into `zipFile`, atomically. */
-export async function packFolder(folder: string, zipFile: string): Promise<{ files: number; bytes: number }> {
+/**
+ * Zips every file under `folder` (paths relative to it), and `extra` files in place of any of the
+ * same name, sorted by path, into `zipFile`, atomically.
+ */
+export async function packFolder(
+  folder: string,
+  zipFile: string,
+  extra: Array<{ name: string; data: Buffer }> = [],
+): Promise<{ files: number; bytes: number }> {
   const entries = await fs.readdir(folder, { recursive: true, withFileTypes: true });
-  const names = entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .sort();
+  const added = new Map(extra.map((file) => [file.name, file.data]));
+  const names = [
+    ...new Set([
+      ...entries
+        .filter((entry) => entry.isFile())
+        .map((entry) =>
+          path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"),
+        ),
+      ...added.keys(),
+    ]),
+  ].sort();
   // One file at a time: a large site would run out of file handles read all at once.
   const files = [];
   for (const name of names) {
     // Already-compressed images are stored; text is deflated.
     const compress = !/\.(png|jpe?g|webp|avif|gif|woff2?|zip)$/i.test(name);
-    files.push({ name, data: await fs.readFile(path.join(folder, name)), compress });
+    const data = added.get(name) ?? (await fs.readFile(path.join(folder, name)));
+    files.push({ name, data, compress });
   }
   const zip = zipEntries(files, { level: 9, time: FIXED_TIME });
   await fs.mkdir(path.dirname(zipFile), { recursive: true });

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { typeset } from "./typography.ts";
 
 /** The JSON files beside this module: src/i18n/strings/, or their copy in the compiled dist/. */
 export const STRINGS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "strings");
@@ -97,8 +98,11 @@ export function translator(
       node = node[plurals.select(count)] ?? node.other;
     }
     if (typeof node !== "string") throw new Error(`UI string "${key}" is missing for "${tag}"`);
-    return node.replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in values ? formatValue(values[name], tag) : match,
+    return typeset(
+      node.replace(/\{(\w+)\}/g, (match, name: string) =>
+        name in values ? formatValue(values[name], tag) : match,
+      ),
+      tag,
     );
   };
 }

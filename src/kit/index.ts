@@ -1,9 +1,9 @@
 /**
- * The launch-day kit of every campaign × language: posters (A4 and A3 PDF, a PNG preview), the
- * calendar file and the profile-picture frame. Planning is pure (paths and inputs); rendering
- * goes through one bounded queue into .cache/kit/, under the hash of each artefact's inputs, so
- * a rebuild with nothing changed draws nothing. Text too long for a poster stops the build with
- * the content file and field named.
+ * The launch-day kit of every campaign × language: posters (A4 and A3 PDF, each again with bleed
+ * and crop marks for a print shop, a PNG preview), the calendar file and the profile-picture
+ * frame. Planning is pure (paths and inputs); rendering goes through one bounded queue into
+ * .cache/kit/, under the hash of each artefact's inputs, so a rebuild with nothing changed draws
+ * nothing. Text too long for a poster stops the build with the content file and field named.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -26,7 +26,7 @@ import {
 } from "./poster.ts";
 
 /** The libraries that shape, lay out and write the kit: a new version of one makes the kit again. */
-export const LIBRARY_VERSIONS = ["harfbuzzjs", "bidi-js", "pdf-lib", "qrcode", "ics", "fflate"].map(
+export const LIBRARY_VERSIONS = ["harfbuzzjs", "bidi-js", "qrcode", "ics", "fflate"].map(
   (name) => `${name}@${packageVersion(name)}`,
 );
 
@@ -48,12 +48,16 @@ function packageVersion(name: string): string {
 export type KitFileName =
   | "poster-a4.pdf"
   | "poster-a3.pdf"
+  | "poster-a4-print.pdf"
+  | "poster-a3-print.pdf"
   | "poster-a4.png"
   | "calendar.ics"
   | "frame/frame.png";
 export const KIT_FILES: readonly KitFileName[] = [
   "poster-a4.pdf",
   "poster-a3.pdf",
+  "poster-a4-print.pdf",
+  "poster-a3-print.pdf",
   "poster-a4.png",
   "calendar.ics",
   "frame/frame.png",
@@ -78,7 +82,13 @@ export interface KitReport {
   problems: Problem[];
 }
 
-const POSTER_FILES: readonly KitFileName[] = ["poster-a4.pdf", "poster-a3.pdf", "poster-a4.png"];
+const POSTER_FILES: readonly KitFileName[] = [
+  "poster-a4.pdf",
+  "poster-a3.pdf",
+  "poster-a4-print.pdf",
+  "poster-a3-print.pdf",
+  "poster-a4.png",
+];
 
 interface Task {
   job: KitJob;
@@ -94,8 +104,8 @@ export async function renderKits(jobs: KitJob[], cacheDir: string): Promise<KitR
   };
   const hashLogo = fileHasher();
   const tasks: Task[] = jobs.flatMap((job) => KIT_FILES.map((name) => ({ job, name })));
-  // A poster's three files come from one layout, drawn once for whichever of them is missing
-  // and let go when the last of the three is done.
+  // A poster's files come from one layout, drawn once for whichever of them is missing
+  // and let go when the last of them is done.
   const posters = new Map<KitJob, { files?: Promise<PosterFiles>; left: number }>();
   const poster = (job: KitJob) => {
     const entry = posters.get(job) ?? { left: POSTER_FILES.length };
@@ -145,7 +155,7 @@ async function taskInputs(job: KitJob, name: KitFileName, hashLogo: (file: strin
     code: posterCode(),
     ...poster,
     design: design.fingerprint,
-    logos: await Promise.all(logos.map(hashLogo)),
+    logos: await Promise.all(logos.map(async (logo) => ({ ...logo, file: await hashLogo(logo.file) }))),
   };
 }
 
@@ -165,6 +175,10 @@ async function make(
     }
     case "poster-a3.pdf":
       return (await poster(job)).a3;
+    case "poster-a4-print.pdf":
+      return (await poster(job)).a4Print;
+    case "poster-a3-print.pdf":
+      return (await poster(job)).a3Print;
     case "poster-a4.png":
       return (await poster(job)).preview;
     case "calendar.ics":

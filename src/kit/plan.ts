@@ -5,6 +5,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Campaign } from "../campaign/index.ts";
+import { partnerNameIn } from "../campaign/partners.ts";
 import { loadKitDesign } from "./design.ts";
 import { type KitFileName, type KitJob, renderKits } from "./index.ts";
 
@@ -25,7 +26,7 @@ export interface KitPage {
   content: { title: string; tagline: string; file: string };
   dateText: string;
   hotlines: Array<{ number: string; region: string; hoursShort?: string }>;
-  t: (key: string) => string;
+  t: (key: string, values?: Record<string, string>) => string;
   kit: KitFile[];
 }
 
@@ -55,7 +56,11 @@ export async function planKit(
         hours: hotline.hoursShort,
       })),
       url: page.lang.url,
-      logos: campaign.partners.map((partner) => partner.logo),
+      qrAlt: page.t("kit.qrAlt", { url: page.lang.url }),
+      logos: campaign.partners.map((partner) => ({
+        file: partner.logo,
+        ...partnerNameIn(partner, page.lang.tag, campaign.languages),
+      })),
     },
     calendar: {
       lang: page.lang.tag,

@@ -6,7 +6,7 @@
  */
 import type { Direction } from "../i18n/languages.ts";
 import type { RawImage } from "../render/canvas.ts";
-import type { VectorText } from "../render/line-breaking.ts";
+import type { LineText, VectorText } from "../render/line-breaking.ts";
 import { logoImage } from "../render/logo-images.ts";
 import { TextFitError } from "../render/text-fit.ts";
 import type { PosterDesign } from "./design.ts";
@@ -38,7 +38,19 @@ export interface PosterInput {
   hotlines: Array<{ number: string; region: string; hours?: string }>;
   /** The page's absolute address, encoded in the QR code and written out. */
   url: string;
-  logos: string[];
+  /** The QR code's alternative text, in the poster's language: the address it opens. */
+  qrAlt: string;
+  /**
+   * The partners' logos: the file, the partner's name as the poster's language writes it (the
+   * logo's alternative text) and, when that name is in another language, its tag.
+   */
+  logos: PosterLogo[];
+}
+
+export interface PosterLogo {
+  file: string;
+  name: string;
+  lang?: string;
 }
 
 /** Which content field did not fit, for an error that names it. */
@@ -52,6 +64,16 @@ export class PosterFitError extends Error {
   }
 }
 
+/**
+ * What an item is to a reader who does not see it, for the PDFs' structure: a heading or a
+ * paragraph (its characters in reading order, for the invisible text over it; the address also a
+ * link), or a figure with its alternative text (and the language of that text where it is not the
+ * poster's). Items without one are decoration: the PDFs mark them as artifacts.
+ */
+export type Tag =
+  | { role: "H1" | "P"; lines: LineText[]; size: number; link?: string }
+  | { role: "Figure"; alt: string; lang?: string };
+
 export type Item =
   | { kind: "fill"; x: number; y: number; width: number; height: number; colour: string }
   | {
@@ -63,10 +85,11 @@ export type Item =
       colour?: string;
       /** Compressed for the PDFs as soon as it is drawn, while the rest is laid out. */
       encoded: Promise<PdfImage>;
+      tag?: Tag;
     }
   /** Text of one colour as outlines, in pixels from (x, y). */
-  | { kind: "text"; x: number; y: number; text: VectorText; colour: string }
-  | { kind: "qr"; x: number; y: number; size: number; matrix: QrMatrix };
+  | { kind: "text"; x: number; y: number; text: VectorText; colour: string; tag: Tag }
+  | { kind: "qr"; x: number; y: number; size: number; matrix: QrMatrix; tag: Tag };
 
 export interface Layout {
   width: number;
@@ -200,30 +223,47 @@ export async function layoutPoster(
     line(`\u2066${main.number}\u2069`, unit(design.hotlineNumber), "bold"),
     Promise.all(otherTexts.map((text) => line(text, unit(design.otherHotline), "bold"))),
     line(addressText, unit(design.address), "regular"),
-    logos > 0 ? logoRow(input.logos, logos, inner, gap) : [],
+    logos > 0
+      ? logoRow(
+          input.logos.map((logo) => logo.file),
+          logos,
+          inner,
+          gap,
+        )
+      : [],
   ]);
   const { date, dateTop, title, titleTop, tagline, taglineTop } = await words;
 
   const items: Item[] = [{ kind: "fill", x: 0, y: 0, width, height, colour: light }];
-  const picture = (x: number, y: number, image: RawImage, colour?: string) => {
+  const picture = (x: number, y: number, image: RawImage, colour?: string, tag?: Tag) => {
     const encoded = prepare(image, colour);
     encoded.catch(() => undefined); // awaited by the PDFs; a text that does not fit stops first
-    items.push({ kind: "image", x, y, image, colour, encoded });
+    items.push({ kind: "image", x, y, image, colour, encoded, tag });
   };
   items.push({ kind: "fill", x: 0, y: 0, width, height: band, colour: input.theme.primary });
-  const text = (line: PosterText, x: number, y: number, words: string, colour: string) => {
-    if (line.kind === "vector") items.push({ kind: "text", x, y, text: line.text, colour });
-    else picture(x, y, line.image, oneColour(words) ? colour : undefined);
+  const text = (
+    line: PosterText,
+    x: number,
+    y: number,
+    words: string,
+    colour: string,
+    role: "H1" | "P" = "P",
+    link?: string,
+  ) => {
+    const tag: Tag = { role, lines: line.lines, size: line.size, link };
+    if (line.kind === "vector") items.push({ kind: "text", x, y, text: line.text, colour, tag });
+    else picture(x, y, line.image, oneColour(words) ? colour : undefined, tag);
   };
 
+  // The emblem is decoration: the title says what the poster is about.
   if (emblem) picture(start(emblemSize), margin, emblem);
-  text(title, start(title.width), titleTop, input.title, light);
+  text(title, start(title.width), titleTop, input.title, light, "H1");
   text(tagline, start(tagline.width), taglineTop, input.tagline, light);
   text(date, start(date.width), dateTop, input.dateText, light);
 
   // Below the band: hotlines and the address on the start side, the QR code on the end side.
-  const place = (image: PosterText, top: number, words: string) =>
-    text(image, start(image.width, columnLeft, column), top, words, ink);
+  const place = (image: PosterText, top: number, words: string, link?: string) =>
+    text(image, start(image.width, columnLeft, column), top, words, ink, "P", link);
   let y = band + margin;
   // Heights are ink boxes: a space of a third of the smaller line's size keeps a descender of
   // the label (Arabic م, ص) off the number below it.
@@ -237,22 +277,31 @@ export async function layoutPoster(
     y += image.height + leading(unit(design.otherHotline));
   }
   const qrTop = band + margin;
-  place(address, Math.max(y + gap, qrTop + qrSize - address.height), addressText);
+  place(address, Math.max(y + gap, qrTop + qrSize - address.height), addressText, input.url);
   items.push({
     kind: "qr",
     x: input.dir === "rtl" ? margin : margin + inner - qrSize,
     y: qrTop,
     size: qrSize,
     matrix: qrMatrix(input.url),
+    tag: { role: "Figure", alt: input.qrAlt },
   });
 
   if (logos > 0) {
     const top = height - margin - logos;
     const total = logoImages.reduce((sum, logo) => sum + logo.width, 0) + gap * (logoImages.length - 1);
-    let x = margin + Math.round((inner - total) / 2);
-    for (const logo of input.dir === "rtl" ? [...logoImages].reverse() : logoImages) {
-      picture(x, top + Math.round((logos - logo.height) / 2), logo);
-      x += logo.width + gap;
+    const left = margin + Math.round((inner - total) / 2);
+    // From the start side, in reading order: right to left in right-to-left languages.
+    let edge = input.dir === "rtl" ? left + total : left;
+    for (const [index, image] of logoImages.entries()) {
+      const x = input.dir === "rtl" ? edge - image.width : edge;
+      const { name, lang } = input.logos[index];
+      picture(x, top + Math.round((logos - image.height) / 2), image, undefined, {
+        role: "Figure",
+        alt: name,
+        lang,
+      });
+      edge += (input.dir === "rtl" ? -1 : 1) * (image.width + gap);
     }
   }
   return { width, height, items };

@@ -1,8 +1,10 @@
 /**
  * Posters: one layout, at A3 and 300 dpi, gives the A3 PDF, the A4 PDF (the same layout placed
- * smaller: A4 and A3 share the ISO aspect ratio) and the A4 preview PNG. The PDFs get vector
- * colour areas, a vector QR code and text as the glyphs' outlines (shaped by HarfBuzz, see
- * render/shaping.ts, render/line-breaking.ts, render/outlines.ts); the emblem, the logos and any line with colour emoji are images.
+ * smaller: A4 and A3 share the ISO aspect ratio), their print shop's copies (bleed and crop
+ * marks) and the A4 preview PNG. The PDFs get vector colour areas, a vector QR code and text as
+ * the glyphs' outlines (shaped by HarfBuzz, see render/shaping.ts, render/line-breaking.ts,
+ * render/outlines.ts) with its characters invisible over them; the emblem, the logos and any line
+ * with colour emoji are images. They are tagged PDFs (PDF/UA-1).
  */
 
 import { codeFingerprint } from "../render/code-fingerprint.ts";
@@ -17,6 +19,7 @@ export {
   type Paper,
   PosterFitError,
   type PosterInput,
+  type PosterLogo,
   type PosterWords,
   PRINT_DPI,
 } from "./poster-layout.ts";
@@ -24,10 +27,13 @@ export {
 /** Each image compressed once, for both PDFs and for every poster that places it. */
 const prepare = perImage(pdfImage);
 
-/** The poster's three files, made from one layout. */
+/** The poster's files, made from one layout. */
 export interface PosterFiles {
   a4: Buffer;
   a3: Buffer;
+  /** The same pages with bleed and crop marks, for a print shop. */
+  a4Print: Buffer;
+  a3Print: Buffer;
   /** The A4 preview PNG. */
   preview: Buffer;
 }
@@ -44,15 +50,20 @@ export async function renderPoster(input: PosterInput): Promise<PosterFiles> {
   const pdfs = Promise.all(
     poster.items.map((item) => (item.kind === "image" ? item.encoded : undefined)),
   ).then((images) =>
-    Promise.all([writePosterPdf(input, poster, images, "a4"), writePosterPdf(input, poster, images, "a3")]),
+    Promise.all(
+      [false, true].flatMap((print) =>
+        (["a4", "a3"] as const).map((paper) => writePosterPdf(input, poster, images, paper, print)),
+      ),
+    ),
   );
-  const [[a4, a3], png] = await Promise.all([pdfs, preview]);
-  return { a4, a3, preview: png };
+  const [[a4, a3, a4Print, a3Print], png] = await Promise.all([pdfs, preview]);
+  return { a4, a3, a4Print, a3Print, preview: png };
 }
 
-/** One printable PDF; `renderPoster` makes both sizes and the preview at once. */
-export async function renderPosterPdf(input: PosterInput, paper: Paper): Promise<Buffer> {
-  return (await renderPoster(input))[paper];
+/** One printable PDF (`print`: the print shop's copy); `renderPoster` makes them all at once. */
+export async function renderPosterPdf(input: PosterInput, paper: Paper, print = false): Promise<Buffer> {
+  const files = await renderPoster(input);
+  return files[print ? (`${paper}Print` as const) : paper];
 }
 
 export async function renderPosterPreview(input: PosterInput): Promise<Buffer> {

@@ -57,8 +57,16 @@ export function languageEntries(page: ZipPage, prefix = ""): ZipEntry[] {
       .filter((file) => !file.name.endsWith("kit.zip"))
       .map((file) => ({ name: prefix + file.name, site: file.path })),
     { name: `${prefix}texts.txt`, text: texts },
-    { name: `${prefix}README.txt`, text: `${page.content.title}\r\n\r\n${t("kit.readme")}\r\n` },
+    { name: `${prefix}README.txt`, text: readme(page) },
   ];
+}
+
+/** The read-me: the kit in a few words, and which posters go to a print shop. */
+function readme(page: ZipPage): string {
+  const printShop = page.kit.filter((file) => file.name.endsWith("-print.pdf")).map((file) => file.name);
+  const lines = [page.content.title, "", page.t("kit.readme")];
+  if (printShop.length > 0) lines.push("", `${printShop.join(", ")}: ${page.t("kit.printShop")}`);
+  return `${lines.join("\r\n")}\r\n`;
 }
 
 export function logoEntries(page: ZipPage): ZipEntry[] {

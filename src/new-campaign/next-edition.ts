@@ -5,6 +5,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { contentFiles } from "../campaign/content-files.ts";
 import { splitFrontMatter } from "../campaign/front-matter.ts";
 import { YEAR, type YearMention, yearMentions } from "../campaign/year-mentions.ts";
@@ -65,7 +66,7 @@ export async function prepareNextEdition(dir: string, from: number, date: string
   const updated = settings
     .replace(/^date:.*$/m, `date: ${date}`)
     .replace(/^(url:.*)$/m, (line) => moveYear(line, from, to));
-  await fs.writeFile(settingsFile, updated);
+  await fs.writeFile(settingsFile, withoutEditionAcceptances(updated));
 
   const mentions: YearMention[] = [];
   for (const file of await contentFiles(dir)) {
@@ -74,6 +75,35 @@ export async function prepareNextEdition(dir: string, from: number, date: string
     if (to !== from) mentions.push(...yearMentions(text, file, { only: from }));
   }
   return mentions;
+}
+
+/**
+ * Acceptances that belonged to the old edition only: its date having passed (an archive's), its
+ * words left unreviewed. The new edition is checked afresh for them; a year mentioned as history
+ * ("year-mention 2016") stays accepted.
+ */
+export function editionOnly(code: string): boolean {
+  return code === "past-date" || code === "unreviewed-strings" || code.startsWith("unreviewed ");
+}
+
+/**
+ * campaign.yaml with `accepted:` rid of the old edition's acceptances, the rest of the file as it
+ * was (comments, order, quoting); the key goes when nothing is left under it.
+ */
+export function withoutEditionAcceptances(text: string): string {
+  const doc = parseDocument(text, { keepSourceTokens: true });
+  if (!isMap(doc.contents)) return text;
+  const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === "accepted");
+  if (!pair || !isSeq(pair.value) || !pair.value.range) return text;
+  const codes = pair.value.items.map((item) => (isScalar(item) ? String(item.value) : undefined));
+  if (!codes.some((code) => code !== undefined && editionOnly(code))) return text;
+  const kept = codes.filter((code): code is string => code !== undefined && !editionOnly(code));
+  const lineStart = text.lastIndexOf("\n", (pair.key as { range?: number[] }).range?.[0] ?? 0) + 1;
+  const [, , end] = pair.value.range;
+  const lineEnd = text.indexOf("\n", end - 1);
+  const after = lineEnd === -1 ? "" : text.slice(lineEnd + 1);
+  const replacement = kept.length > 0 ? `accepted: ${JSON.stringify(kept).replaceAll('","', '", "')}\n` : "";
+  return text.slice(0, lineStart) + replacement + after;
 }
 
 /** The starter a new campaign of `template` begins from: found by layers (its own, or its parent's). */

@@ -8,7 +8,7 @@ import path from "node:path";
 import { listCampaigns, SLUG } from "../campaign/index.ts";
 import { JSON_SCHEMA_FILE } from "../campaign/json-schema.ts";
 import { isoDate } from "../campaign/schema.ts";
-import type { YearMention } from "../campaign/year-mentions.ts";
+import { today, type YearMention } from "../campaign/year-mentions.ts";
 import { knownTemplates, resolveLayers } from "../layers/lookup.ts";
 import { formatProblem } from "../problems/problem.ts";
 import { commandLine, GENERATOR_ROOT, projectPaths } from "../project/paths.ts";
@@ -192,10 +192,21 @@ function escapeRegExp(text: string): string {
 }
 
 /** What `new` prints: what was made, the old year's remaining mentions, the next steps. */
-export function scaffoldReport(result: ScaffoldResult, from?: string, cwd = process.cwd()): string {
+export function scaffoldReport(
+  result: ScaffoldResult,
+  from?: string,
+  cwd = process.cwd(),
+  on: string = today(),
+): string {
   const relative = path.relative(cwd, result.dir);
   const lines = [`Created ${relative}/${from ? ` from campaigns/${from}, dated ${result.date}` : ""}.`];
   if (from) {
+    if (result.date && result.date < on) {
+      lines.push(
+        "",
+        `That day, ${result.date}, has already passed: set the coming edition's date in ${relative}/campaign.yaml (date:), or make the copy again with --date YYYY-MM-DD.`,
+      );
+    }
     lines.push("", "Its content is marked reviewed: false until a fluent speaker checks the new edition.");
     if (result.mentions.length > 0) {
       lines.push(`The old year still appears in the content (${result.mentions.length} time(s)); update it:`);
@@ -207,11 +218,13 @@ export function scaffoldReport(result: ScaffoldResult, from?: string, cwd = proc
   lines.push(
     "",
     "Next steps:",
-    `  1. Edit ${relative}/campaign.yaml: date, url, languages, theme, hotlines, partners.`,
-    `  2. Write one file per language in ${relative}/content/, page.<language>.md (title, tagline, description, body).`,
-    `  3. Name shared partners by id (assets/partners.yaml) or put their logos in ${relative}/logos/.`,
-    `  4. Run: ${commandLine("check", `--campaign ${result.slug}`)}`,
-    `  5. Preview: ${commandLine("serve")}    Build: ${commandLine("build", `--campaign ${result.slug}`)}`,
+    `  1. Open the editor, ${commandLine("edit")}, and choose the campaign; or edit its files by hand:`,
+    `     ${relative}/campaign.yaml (date, address, languages, theme, hotlines, partners) and`,
+    `     ${relative}/content/page.<language>.md, one per language (title, tagline, description, body).`,
+    `  2. Name shared partners by id (assets/partners.yaml) or put their logos in ${relative}/logos/.`,
+    `  3. See the pages as you go: ${commandLine("serve")}`,
+    `  4. Before publishing, list what is left to do: ${commandLine("check", `--publish --campaign ${result.slug}`)}`,
+    `  5. Build the site: ${commandLine("build", `--campaign ${result.slug}`)}`,
   );
   return lines.join("\n");
 }

@@ -157,7 +157,12 @@ export function adminRoutes(contentRoot: string): Router {
   });
   router.get("/admin/status.json", async (_request, response, next) => {
     try {
-      noStore(response).json(await editorStatus(contentRoot));
+      // With the campaigns and languages the editor's collections are made of: the admin page
+      // offers to reload when they change on disk (a new edition made, a language added).
+      noStore(response).json({
+        ...(await editorStatus(contentRoot)),
+        entries: await campaignEntries(campaignsDir),
+      });
     } catch (error) {
       next(error);
     }

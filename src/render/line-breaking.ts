@@ -30,6 +30,21 @@ export interface VectorText {
   size: number;
   /** Each line's glyphs, in visual order, with their pen positions in pixels. */
   lines: PlacedGlyph[][];
+  /** Each line's characters in logical order, over the glyphs that draw them. */
+  text: LineText[];
+}
+
+/**
+ * A line's characters in reading (logical) order, each with the stretch of the line its glyphs
+ * take: a character of a cluster drawn by several glyphs, or of a ligature, gets an even share
+ * of the cluster, from the right in right-to-left runs. Pixels from the text's top-left corner.
+ */
+export interface LineText {
+  baseline: number;
+  /** How far the line's ink reaches above and below its baseline. */
+  top: number;
+  bottom: number;
+  chars: Array<{ char: string; x: number; width: number }>;
 }
 
 export interface PlacedGlyph {
@@ -85,23 +100,30 @@ export function layoutText(
   const pitch = (primary.ascent + primary.descent) * size;
   const lines = breakLines(units, size, width).map((line) => {
     const pieces = line.flatMap((unit) => unit.pieces);
-    while (pieces.length > 0 && pieces[pieces.length - 1].space) pieces.pop();
+    // The space a line breaks at is not drawn, but it stays in the text: readers join lines with it.
+    const breaks: Piece[] = [];
+    while (pieces.length > 0 && pieces[pieces.length - 1].space) breaks.unshift(pieces.pop() as Piece);
     const ordered = visualOrder(pieces);
     return {
+      pieces,
+      breaks,
       ordered,
       width: ordered.reduce((sum, piece) => sum + piece.width, 0) * size,
       top: Math.max(0, ...pieces.map((piece) => piece.top)) * size,
       bottom: Math.max(0, ...pieces.map((piece) => piece.bottom)) * size,
     };
   });
-  if (lines.length === 0) return { width: 0, height: 0, size, lines: [] };
+  if (lines.length === 0) return { width: 0, height: 0, size, lines: [], text: [] };
   const blockWidth = Math.ceil(Math.max(...lines.map((line) => line.width)));
   const first = lines[0].top;
+  const text: LineText[] = [];
   const placedLines = lines.map((line, number) => {
     const baseline = first + number * pitch;
     let pen = dir === "rtl" ? blockWidth - line.width : 0;
     const placed: PlacedGlyph[] = [];
+    const starts = new Map<Piece, number>();
     for (const piece of line.ordered) {
+      starts.set(piece, pen);
       const scale = size / piece.face.unitsPerEm;
       for (const [index, glyph] of piece.glyphs.entries()) {
         const position = piece.positions[index];
@@ -115,10 +137,34 @@ export function layoutText(
       }
       pen += piece.width * size;
     }
+    const chars = line.pieces.flatMap((piece) => pieceChars(piece, starts.get(piece) ?? 0, size));
+    // The breaking space just past the line's end: after it left to right, before it right to left.
+    let end = dir === "rtl" ? blockWidth - line.width : line.width;
+    for (const piece of line.breaks) {
+      if (dir === "rtl") end -= piece.width * size;
+      chars.push(...pieceChars(piece, end, size));
+      if (dir !== "rtl") end += piece.width * size;
+    }
+    text.push({ baseline, top: line.top, bottom: line.bottom, chars });
     return placed;
   });
   const height = first + (lines.length - 1) * pitch + lines[lines.length - 1].bottom;
-  return { width: blockWidth, height: Math.ceil(height), size, lines: placedLines };
+  return { width: blockWidth, height: Math.ceil(height), size, lines: placedLines, text };
+}
+
+/** A piece's characters in logical order, placed from the piece's start at `left` pixels. */
+function pieceChars(piece: Piece, left: number, size: number): LineText["chars"] {
+  const rtl = piece.level % 2 === 1;
+  return piece.clusters.flatMap((cluster) => {
+    const chars = [...cluster.text];
+    const share = (cluster.width * size) / chars.length;
+    const start = left + cluster.x * size;
+    return chars.map((char, index) => ({
+      char,
+      x: rtl ? start + (chars.length - 1 - index) * share : start + index * share,
+      width: share,
+    }));
+  });
 }
 
 /** Rule L2 of the bidirectional algorithm: from the highest level down, reverse each run at or above it. */
@@ -150,7 +196,35 @@ export function fitVectorText(request: VectorRequest): VectorText {
   let size = request.max;
   for (;;) {
     const text = layoutText(units, size, request.width, request.dir, request.weight);
-    if (text.width <= request.width && text.height <= request.height) return text;
+    if (text.width <= request.width && text.height <= request.height) {
+      return layoutText(units, size, balancedWidth(units, size, request.width), request.dir, request.weight);
+    }
     size = smallerSize(size, text, request);
   }
+}
+
+/** A last line shorter than this share of the widest is worth rewrapping. */
+const SHORT_LAST_LINE = 0.5;
+
+/**
+ * The width to break lines at so that the last is not left short (a word alone): the narrowest
+ * that keeps the number of lines, found by halving; `width` when the lines are even already.
+ */
+export function balancedWidth(units: Unit[], size: number, width: number): number {
+  const widths = (at: number) => breakLines(units, size, at).map((line) => lineInk(line) * size);
+  const lines = widths(width);
+  if (lines.length < 2 || lines[lines.length - 1] >= Math.max(...lines) * SHORT_LAST_LINE) return width;
+  let low = lines.reduce((sum, each) => sum + each, 0) / lines.length;
+  let high = width;
+  while (high - low > 1) {
+    const middle = (low + high) / 2;
+    if (widths(middle).length === lines.length) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
+/** A line's width in ems without the space it ends with. */
+function lineInk(line: Unit[]): number {
+  return line.reduce((sum, unit, index) => sum + (index === line.length - 1 ? unit.ink : unit.width), 0);
 }

@@ -15,11 +15,23 @@ export interface ShapedGlyph {
   codePoints: number[];
 }
 
+/**
+ * Characters HarfBuzz shaped together (a letter and its marks, a ligature's letters) and the
+ * stretch of the run their glyphs advance over, in ems from the run's start.
+ */
+export interface Cluster {
+  text: string;
+  x: number;
+  width: number;
+}
+
 /** A stretch of text of one embedding level and one font, shaped on its own. */
 export interface Piece {
   face: Face;
   level: number;
   glyphs: ShapedGlyph[];
+  /** The run's clusters in logical order, for a text layer over the glyphs. */
+  clusters: Cluster[];
   /** Pen offsets and advances in ems. */
   positions: Array<{ x: number; y: number; advance: number }>;
   width: number;
@@ -51,6 +63,9 @@ const COMMON = /[^\p{L}\p{N}]|\p{Nd}/u;
 /** Scripts written without spaces: a line may break between any two of their words. */
 const NO_SPACES =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** Spaces a line may break after: not the no-break ones (a date, a time range, "Partenaires :"). */
+const BREAKING_SPACE = /^[^\S\u00a0\u2007\u202f]+$/u;
 
 const CLOSING = /^[\p{Pe}\p{Pf}\p{Po}]/u;
 const OPENING = /[\p{Ps}\p{Pi}]$/u;
@@ -128,8 +143,8 @@ export function shapeText(text: string, lang: string, weight: Weight, dir: "ltr"
   let start = 0;
   let last: Intl.SegmentData | undefined;
   for (const segment of new Intl.Segmenter(lang, { granularity: "word" }).segment(text)) {
-    const space = /^\s+$/u.test(segment.segment);
-    const lastSpace = last !== undefined && /^\s+$/u.test(last.segment);
+    const space = BREAKING_SPACE.test(segment.segment);
+    const lastSpace = last !== undefined && BREAKING_SPACE.test(last.segment);
     // Between words without spaces, never before closing punctuation (，。」) nor after opening (「).
     const between =
       last !== undefined &&
@@ -165,23 +180,34 @@ function shape(run: string, face: Face, level: number, lang: string): Piece {
   const infos = buffer.getGlyphInfos();
   const em = face.unitsPerEm;
   let pen = 0;
-  const positions = buffer.getGlyphPositions().map((position) => {
+  // Each cluster's stretch: from the pen before its first glyph to the pen after its last.
+  const spans = new Map<number, { left: number; right: number }>();
+  const positions = buffer.getGlyphPositions().map((position, index) => {
     const placed = {
       x: pen + position.xOffset / em,
       y: position.yOffset / em,
       advance: position.xAdvance / em,
     };
+    const cluster = infos[index].cluster;
+    const span = spans.get(cluster);
+    const right = pen + placed.advance;
+    if (span) spans.set(cluster, { left: Math.min(span.left, pen), right: Math.max(span.right, right) });
+    else spans.set(cluster, { left: pen, right });
     pen += placed.advance;
     return placed;
   });
   // Each glyph stands for the characters from its cluster to the next cluster of the run.
-  const starts = [...new Set(infos.map((info) => info.cluster))].sort((a, b) => a - b);
-  const glyphs = infos.map((info): ShapedGlyph => {
-    const end = starts.find((start) => start > info.cluster) ?? run.length;
-    return {
+  const starts = [...spans.keys()].sort((a, b) => a - b);
+  const end = (cluster: number) => starts.find((start) => start > cluster) ?? run.length;
+  const glyphs = infos.map(
+    (info): ShapedGlyph => ({
       id: info.codepoint,
-      codePoints: [...run.slice(info.cluster, end)].map((char) => char.codePointAt(0) ?? 0),
-    };
+      codePoints: [...run.slice(info.cluster, end(info.cluster))].map((char) => char.codePointAt(0) ?? 0),
+    }),
+  );
+  const clusters = starts.map((start): Cluster => {
+    const { left, right } = spans.get(start) as { left: number; right: number };
+    return { text: run.slice(start, end(start)), x: left, width: right - left };
   });
   let top = 0;
   let bottom = 0;
@@ -195,6 +221,7 @@ function shape(run: string, face: Face, level: number, lang: string): Piece {
     face,
     level,
     glyphs,
+    clusters,
     positions,
     width: pen,
     space: /^\s+$/u.test(run),

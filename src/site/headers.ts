@@ -9,10 +9,11 @@
  *   both the header and the meta, so each page stays as strict as its meta says, and one rule
  *   covers the whole site (Cloudflare Pages reads at most 100 rules).
  * - An admin built with --with-admin gets its own policy instead (Decap needs more).
- * - Logos, named by their content, are cached for a year.
+ * - Logos and web fonts, named by their content, are cached for a year.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { ARCHIVE_FONTS_FOLDER, FONTS_FOLDER } from "./web-fonts.ts";
 
 export const HEADERS_FILE = "_headers";
 /** Cloudflare Pages' documented limits for `_headers`. */
@@ -46,12 +47,16 @@ export const LONG_CACHE = "public, max-age=31536000, immutable";
 
 type Header = [name: string, value: string];
 
-/** Headers for the paths under some campaign folders (`/<slug>/<under>`). */
+/** Headers for the paths under some folders at the top of the site (`/<folder>/<under>`). */
 export interface Section {
   /** What the section is, for comments. */
   what: string;
-  slugs: string[];
-  /** The path inside each campaign folder, ending in "/": "admin/", "assets/logos/". */
+  /**
+   * Campaign folders, a site-wide one (the archive's fonts), or "" for the top of the site (one
+   * campaign packed as a site of its own).
+   */
+  folders: string[];
+  /** The path inside each folder, "" or ending in "/": "admin/", "assets/logos/". */
   under: string;
   headers: Header[];
 }
@@ -138,10 +143,13 @@ export async function pagePolicies(outDir: string): Promise<Array<{ file: string
   return policies;
 }
 
-const isAdmin = (file: string) => file.split("/")[1] === "admin";
-
-/** The rules for the site built in `outDir`. */
-export async function hostRules(outDir: string): Promise<HostRules> {
+/**
+ * The rules for the site built in `outDir`; with `campaign`, for one campaign's folder served as a
+ * site of its own (`pack`), its paths starting at the top.
+ */
+export async function hostRules(outDir: string, options: { campaign?: boolean } = {}): Promise<HostRules> {
+  const folderOf = (file: string) => (options.campaign ? "" : file.split("/")[0]);
+  const isAdmin = (file: string) => file.split("/")[options.campaign ? 0 : 1] === "admin";
   const pages = await pagePolicies(outDir);
   const site = pages.filter((page) => !isAdmin(page.file));
   const common: Header[] = [
@@ -157,31 +165,52 @@ export async function hostRules(outDir: string): Promise<HostRules> {
   const admins = new Map<string, string[]>();
   for (const page of pages.filter((each) => isAdmin(each.file) && each.file.endsWith("admin/index.html"))) {
     const policy = headerPolicy(page.policy);
-    admins.set(policy, [...(admins.get(policy) ?? []), page.file.split("/")[0]]);
+    admins.set(policy, [...(admins.get(policy) ?? []), folderOf(page.file)]);
   }
-  for (const [policy, slugs] of admins) {
+  for (const [policy, folders] of admins) {
     sections.push({
       what: "the editor (--with-admin)",
-      slugs,
+      folders,
       under: "admin/",
       headers: [["Content-Security-Policy", policy]],
     });
   }
-  const withLogos: string[] = [];
-  for (const entry of await fs.readdir(outDir, { withFileTypes: true })) {
-    if (
-      entry.isDirectory() &&
-      (await fs.stat(path.join(outDir, entry.name, "assets/logos")).catch(() => undefined))
-    ) {
-      withLogos.push(entry.name);
-    }
-  }
-  withLogos.sort();
+  const folders = options.campaign
+    ? [""]
+    : (await fs.readdir(outDir, { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort();
+  const having = async (under: string) => {
+    const found: string[] = [];
+    for (const folder of folders)
+      if (await fs.stat(path.join(outDir, folder, under)).catch(() => undefined)) found.push(folder);
+    return found;
+  };
+  const withLogos = await having("assets/logos");
   if (withLogos.length > 0) {
     sections.push({
       what: "logos, named by their content",
-      slugs: withLogos,
+      folders: withLogos,
       under: "assets/logos/",
+      headers: [["Cache-Control", LONG_CACHE]],
+    });
+  }
+  // Fonts, also named by their content: each campaign's, and the archive's at the top.
+  const withFonts = await having(`assets/${FONTS_FOLDER}`);
+  if (withFonts.length > 0) {
+    sections.push({
+      what: "web fonts, named by their content",
+      folders: withFonts,
+      under: `assets/${FONTS_FOLDER}/`,
+      headers: [["Cache-Control", LONG_CACHE]],
+    });
+  }
+  if (folders.includes(ARCHIVE_FONTS_FOLDER)) {
+    sections.push({
+      what: "the archive's web fonts, named by their content",
+      folders: [ARCHIVE_FONTS_FOLDER],
+      under: "",
       headers: [["Cache-Control", LONG_CACHE]],
     });
   }
@@ -213,21 +242,24 @@ export function headersFile(rules: HostRules): { text: string; notes: string[] }
       `${name}: ${value}`,
     ]);
     const room = CLOUDFLARE_LIMITS.rules - count;
-    const slugs = section.slugs.slice(0, Math.max(0, room));
-    if (slugs.length < section.slugs.length) {
+    const folders = section.folders.slice(0, Math.max(0, room));
+    if (folders.length < section.folders.length) {
       notes.push(
-        `${HEADERS_FILE}: ${section.what} of ${section.slugs.length - slugs.length} campaign(s) left out to stay within Cloudflare Pages' ${CLOUDFLARE_LIMITS.rules} rules`,
+        `${HEADERS_FILE}: ${section.what} of ${section.folders.length - folders.length} campaign(s) left out to stay within Cloudflare Pages' ${CLOUDFLARE_LIMITS.rules} rules`,
       );
     }
-    for (const slug of slugs) blocks.push(block(`/${slug}/${section.under}*`, lines));
-    count += slugs.length;
+    for (const folder of folders)
+      blocks.push(block(`/${folder ? `${folder}/` : ""}${section.under}*`, lines));
+    count += folders.length;
   }
   return { text: `${blocks.join("\n\n")}\n`, notes };
 }
 
-/** Regex alternation of campaign folders, for nginx and Apache. */
-const folders = (slugs: string[]) =>
-  `^/(${slugs.map((slug) => slug.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})/`;
+/** Regex of the start of the paths in campaign folders, for nginx and Apache. */
+const folders = (names: string[]) =>
+  names.includes("")
+    ? "^/"
+    : `^/(${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})/`;
 
 /** Headers of a section with the common ones it does not replace. */
 function sectionHeaders(rules: HostRules, section: Section): Header[] {
@@ -251,7 +283,7 @@ export function nginxConfig(rules: HostRules): string {
   for (const section of rules.sections) {
     lines.push(
       `# ${section.what}`,
-      `location ~ ${folders(section.slugs)}${section.under} {`,
+      `location ~ ${folders(section.folders)}${section.under} {`,
       add(sectionHeaders(rules, section), "    "),
       "}",
     );
@@ -271,7 +303,7 @@ export function apacheConfig(rules: HostRules): string {
   for (const section of rules.sections) {
     lines.push(
       `# ${section.what}`,
-      `<If "%{REQUEST_URI} =~ m#${folders(section.slugs)}${section.under}#">`,
+      `<If "%{REQUEST_URI} =~ m#${folders(section.folders)}${section.under}#">`,
       set(section.headers, "    "),
       "</If>",
     );

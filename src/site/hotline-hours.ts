@@ -4,6 +4,7 @@
  */
 import type { HotlineHours, Interval } from "../campaign/hotline-details.ts";
 import type { Hotline } from "../campaign/index.ts";
+import { unbreakable } from "../i18n/typography.ts";
 
 /** Monday 1 January 2024, UTC: day `n` of a week is this date plus `n` days. */
 const MONDAY = Date.UTC(2024, 0, 1);
@@ -25,9 +26,12 @@ function weekday(day: number, lang: string, width: "long" | "short"): string {
 function timeRange([open, close]: Interval, lang: string): string {
   const format = new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone: "UTC" });
   // A range into the next day (20:00–24:00) would be written with both dates: times only.
-  if (close >= 1440)
-    return `${format.format(MONDAY + open * MINUTE)} – ${format.format(MONDAY + close * MINUTE)}`;
-  return format.formatRange(MONDAY + open * MINUTE, MONDAY + close * MINUTE);
+  // A time range is never broken across lines ("10:00 –" / "14:00").
+  return unbreakable(
+    close >= 1440
+      ? `${format.format(MONDAY + open * MINUTE)} – ${format.format(MONDAY + close * MINUTE)}`
+      : format.formatRange(MONDAY + open * MINUTE, MONDAY + close * MINUTE),
+  );
 }
 
 /** Days with the same hours grouped into runs, Monday first; closed days left out. */

@@ -3,7 +3,14 @@
  * (unless the command line already loaded the campaigns and passed them in), the filters the
  * templates use, and copies processed logos into the output when the build ends.
  */
-import { loadCampaigns } from "../campaign/index.ts";
+import {
+  type Campaign,
+  CampaignError,
+  formatProblem,
+  listCampaigns,
+  loadCampaigns,
+} from "../campaign/index.ts";
+import { typeset } from "../i18n/typography.ts";
 import { imageChecker } from "../images/check.ts";
 import { copyIntoSite } from "../images/logos.ts";
 import { forgetDesigns } from "../layers/remembered.ts";
@@ -11,6 +18,7 @@ import { projectPaths } from "../project/paths.ts";
 import { type SiteData, siteData } from "./data.ts";
 import { type LayeredEnvironment, layeredEnvironment } from "./layered-loader.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
+import { publishSiteFonts } from "./web-fonts.ts";
 
 export interface CampaignSiteOptions {
   /** Project root holding campaigns/, templates/ and .cache/. */
@@ -32,6 +40,33 @@ export interface EleventyConfigLike {
 
 export { projectPaths };
 
+/**
+ * The campaigns when Eleventy runs on its own (its dev server): each validated on its own, so that
+ * a campaign being edited into shape (a language added before its words) does not stop it: its
+ * problems are printed, its last good pages stay, and the other campaigns are rebuilt. (`start`
+ * and `edit` do the same in preview/site.ts.)
+ */
+async function standaloneCampaigns(paths: ReturnType<typeof projectPaths>): Promise<Campaign[]> {
+  const checkImage = imageChecker(paths.cacheDir);
+  const slugs = await listCampaigns(paths.campaignsDir);
+  const loaded = await Promise.all(
+    slugs.map((slug) =>
+      loadCampaigns(paths.campaignsDir, { ...paths, checkImage, only: [slug] }).then(
+        (campaigns) => campaigns,
+        (error: unknown) => {
+          if (!(error instanceof CampaignError)) throw error;
+          for (const problem of error.problems) console.error(formatProblem(problem));
+          console.error(`${slug}: not rebuilt until this is fixed; the preview keeps its last good pages.`);
+          return [];
+        },
+      ),
+    ),
+  );
+  const campaigns = loaded.flat();
+  // The archive lists the newest day first, as a build does.
+  return campaigns.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+}
+
 export default function campaignSite(eleventyConfig: EleventyConfigLike, options: CampaignSiteOptions = {}) {
   const paths = projectPaths(options.root ?? process.cwd());
   const given = eleventyConfig.globalData.site as SiteData | (() => SiteData) | undefined;
@@ -48,11 +83,7 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   // Global data: loaded here only when Eleventy runs on its own (npx @11ty/eleventy, dev server).
   else if (!current) {
     eleventyConfig.addGlobalData("site", async () => {
-      const campaigns = await loadCampaigns(paths.campaignsDir, {
-        ...paths,
-        checkImage: imageChecker(paths.cacheDir),
-      });
-      current = await siteData(campaigns, paths);
+      current = await siteData(await standaloneCampaigns(paths), paths);
       return current;
     });
   }
@@ -95,6 +126,8 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
       bytes >= 1e6 ? [bytes / 1e6, "megabyte"] : [Math.max(1, Math.round(bytes / 1e3)), "kilobyte"];
     return new Intl.NumberFormat(tag, { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
   });
+  /** A label before what it names, with the colon its language writes: "Partenaires :" in French. */
+  eleventyConfig.addFilter("label", (text: string, lang: string) => typeset(`${text}:`, lang));
   /** Keeps numbers left-to-right inside right-to-left text (Unicode isolate). */
   eleventyConfig.addFilter("isolate", (text: string) => `\u2066${text}\u2069`);
 
@@ -102,9 +135,18 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   eleventyConfig.addWatchTarget(`${paths.campaignsDir}/**`);
   eleventyConfig.addWatchTarget(`${paths.templatesDir}/**`);
 
-  // Events: logos and share images, made in the cache, are copied in once the pages are written.
+  // Events: logos and share images, made in the cache, are copied in once the pages are written,
+  // and the web fonts are cut to the characters the written pages show (web-fonts.ts).
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (current) await copyIntoSite(current.files, directories.output);
+    if (!current) return;
+    await copyIntoSite(current.files, directories.output);
+    // The campaigns whose pages this run wrote (all of them, or a save's language), and the
+    // archive's when it wrote the site-wide files.
+    const slugs = new Set([
+      ...current.campaigns.map((campaign) => campaign.slug),
+      ...current.pages.map((page) => page.campaign.slug),
+    ]);
+    await publishSiteFonts(directories.output, [...slugs], paths.cacheDir, current.siteWide.length > 0);
   });
 }
 

@@ -9,7 +9,14 @@ import type { Direction } from "../i18n/languages.ts";
 import { Canvas, drawnSvg } from "../render/canvas.ts";
 import { codeFingerprint } from "../render/code-fingerprint.ts";
 import { keptRecent } from "../render/memo.ts";
-import { type FitRequest, fitText, TextFitError, type TextImage } from "../render/text-fit.ts";
+import {
+  alignLines,
+  type FitRequest,
+  fitText,
+  inkColumns,
+  TextFitError,
+  type TextImage,
+} from "../render/text-fit.ts";
 import type { Block, FormatSpec } from "./design.ts";
 import { logoBand } from "./logo-band.ts";
 
@@ -74,10 +81,16 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
       max: size,
       min: size * smallest,
     });
-  const placedText = (image: TextImage): Placed => ({
-    height: image.height,
-    draw: (top) => canvas.draw(image, start(image.width), top),
-  });
+  // Text is placed by its ink, not by its box: every block starts at the same edge, whatever
+  // the side bearing of its first letter at its size.
+  const placedText = (image: TextImage): Placed => {
+    const { left, right } = inkColumns(image);
+    const x =
+      card.dir === "rtl"
+        ? format.width - format.padding - (right + 1)
+        : format.padding - Math.min(left, image.width);
+    return { height: image.height, draw: (top) => canvas.draw(image, x, top) };
+  };
 
   // Every block but the title and tagline has its size from the design: measure those first.
   const [emblem, date, hotline, address, logos] = await Promise.all([
@@ -102,20 +115,22 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
   // tagline takes what is left.
   const taglineLine = Math.ceil(format.tagline.min * format.tagline.lineHeight);
   blocks.title = placedText(
-    await fitField("title", {
+    await fitField("title", card.dir, {
       ...text,
       text: card.title,
       weight: "bold",
+      balance: true,
       ...format.title,
       height: Math.min(format.title.height, room - taglineLine),
     }),
   );
   room -= blocks.title.height;
   blocks.tagline = placedText(
-    await fitField("tagline", {
+    await fitField("tagline", card.dir, {
       ...text,
       text: card.tagline,
       weight: "regular",
+      balance: true,
       ...format.tagline,
       height: Math.min(format.tagline.height, room),
     }),
@@ -188,11 +203,15 @@ export async function renderCard(card: CardInput): Promise<Buffer> {
   }
 }
 
-async function fitField(field: "title" | "tagline", request: FitRequest): Promise<TextImage> {
+async function fitField(
+  field: "title" | "tagline",
+  dir: "ltr" | "rtl",
+  request: FitRequest,
+): Promise<TextImage> {
   if (request.height < request.min)
     throw new CardFitError(field, `no room left for the ${field}: shorten the title`);
   try {
-    return await fitText(request);
+    return alignLines(await fitText(request), dir);
   } catch (error) {
     throw new CardFitError(field, (error as Error).message);
   }

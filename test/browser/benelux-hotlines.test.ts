@@ -1,7 +1,8 @@
 /**
  * The benelux template's hotline block: a Benelux campaign with a line in each of the three
  * countries shows the three side by side, each under its country's name in the page's
- * language, stacked on a 320 px phone and mirrored right to left.
+ * language, stacked on a 320 px phone and mirrored right to left. From 1024 px the hotline is a
+ * card beside the words (default's site.css): there the three are stacked, in reading order.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -10,14 +11,20 @@ import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
 import { build } from "../../src/build/build.ts";
 import { languagePath } from "../../src/site/urls.ts";
-import { findBrowser, launchBrowser } from "../helpers/browser.ts";
+import { FONT_SETUPS, type FontedBrowser, findBrowser, launchBrowsers } from "../helpers/browser.ts";
 import { ROOT, tempDir } from "../helpers/fixtures.ts";
 import { serveStatic } from "../helpers/site.ts";
 import { suite } from "../helpers/suite.ts";
 
-const test = suite("benelux: the three countries' lines");
+// Both font set-ups (browser.ts): the blocks' layout is checked under each.
+const test = suite("benelux: the three countries' lines (fonts: system, wide)");
 const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
-const state = {} as { site: string; browser?: Browser; origin: string; close: () => Promise<void> };
+const state = { browsers: [] } as unknown as {
+  site: string;
+  browsers: FontedBrowser[];
+  origin: string;
+  close: () => Promise<void>;
+};
 
 test.before(async () => {
   const dir = await tempDir("benelux-lines-");
@@ -39,15 +46,16 @@ test.before(async () => {
     kit: false,
     pseudo: true,
   });
-  state.browser = await launchBrowser();
-  if (!state.browser) return;
+  const browsers = await launchBrowsers(FONT_SETUPS);
+  if (!browsers) return;
+  state.browsers = browsers;
   const server = await serveStatic(state.site);
   state.origin = server.origin;
   state.close = server.close;
 });
 
 test.after(async () => {
-  await state.browser?.close();
+  for (const { browser } of state.browsers) await browser.close();
   await state.close?.();
   if (state.site) await fs.rm(path.dirname(state.site), { recursive: true, force: true });
 });
@@ -76,9 +84,10 @@ test("every line under its country's name in the page's language, with its own t
 });
 
 /** The boxes of the three countries' blocks on `tag`'s page at `width`. */
-async function countryBoxes(tag: string, width: number) {
-  const page = await (state.browser as Browser).newPage({ viewport: { width, height: 800 } });
+async function countryBoxes(browser: Browser, tag: string, width: number) {
+  const page = await browser.newPage({ viewport: { width, height: 800 } });
   await page.goto(state.origin + pagePath(tag));
+  await page.evaluate(() => document.fonts.ready);
   const boxes = await page.locator(".hotline-country").evaluateAll((items) =>
     items.map((item) => {
       const box = item.getBoundingClientRect();
@@ -91,37 +100,69 @@ async function countryBoxes(tag: string, width: number) {
 }
 
 it("side by side where there is room, in reading order", async () => {
-  const { boxes } = await countryBoxes("fr", 1024);
-  assert.is(boxes.length, 3);
-  assert.ok(
-    boxes.every((box) => box.y === boxes[0].y),
-    `not in one row: ${JSON.stringify(boxes)}`,
-  );
-  assert.ok(
-    boxes[0].x < boxes[1].x && boxes[1].x < boxes[2].x,
-    `not left to right: ${JSON.stringify(boxes)}`,
-  );
+  for (const { fonts, browser } of state.browsers) {
+    const { boxes } = await countryBoxes(browser, "fr", 1000);
+    assert.is(boxes.length, 3);
+    assert.ok(
+      boxes.every((box) => box.y === boxes[0].y),
+      `not in one row (${fonts} fonts): ${JSON.stringify(boxes)}`,
+    );
+    assert.ok(
+      boxes[0].x < boxes[1].x && boxes[1].x < boxes[2].x,
+      `not left to right (${fonts} fonts): ${JSON.stringify(boxes)}`,
+    );
+  }
 });
 
 it("stacked on a 320 px phone, without sideways scrolling", async () => {
-  const { boxes, overflow } = await countryBoxes("fr", 320);
-  assert.ok(
-    boxes.every((box) => box.x === boxes[0].x),
-    `not stacked: ${JSON.stringify(boxes)}`,
-  );
-  assert.ok(boxes[0].y < boxes[1].y && boxes[1].y < boxes[2].y);
-  assert.ok(boxes.every((box) => box.right <= 320));
-  assert.is(overflow, 0);
+  for (const { fonts, browser } of state.browsers) {
+    const { boxes, overflow } = await countryBoxes(browser, "fr", 320);
+    assert.ok(
+      boxes.every((box) => box.x === boxes[0].x),
+      `not stacked (${fonts} fonts): ${JSON.stringify(boxes)}`,
+    );
+    assert.ok(boxes[0].y < boxes[1].y && boxes[1].y < boxes[2].y, `${fonts} fonts`);
+    assert.ok(
+      boxes.every((box) => box.right <= 320),
+      `${fonts} fonts`,
+    );
+    assert.is(overflow, 0, `${fonts} fonts`);
+  }
 });
 
 it("mirrored in a right-to-left language: Belgium first, on the right", async () => {
-  const { boxes } = await countryBoxes("ar-XB", 1024);
-  assert.is(boxes.length, 3);
-  assert.ok(boxes.every((box) => box.y === boxes[0].y));
-  assert.ok(
-    boxes[0].x > boxes[1].x && boxes[1].x > boxes[2].x,
-    `not right to left: ${JSON.stringify(boxes)}`,
-  );
+  for (const { fonts, browser } of state.browsers) {
+    const { boxes } = await countryBoxes(browser, "ar-XB", 1000);
+    assert.is(boxes.length, 3);
+    assert.ok(
+      boxes.every((box) => box.y === boxes[0].y),
+      `${fonts} fonts`,
+    );
+    assert.ok(
+      boxes[0].x > boxes[1].x && boxes[1].x > boxes[2].x,
+      `not right to left (${fonts} fonts): ${JSON.stringify(boxes)}`,
+    );
+  }
+});
+
+it("on a wide screen, in the card beside the words: stacked in reading order, on the end side", async () => {
+  for (const { fonts, browser } of state.browsers) {
+    for (const [tag, endSide] of [
+      ["fr", "right"],
+      ["ar-XB", "left"],
+    ] as const) {
+      const { boxes } = await countryBoxes(browser, tag, 1280);
+      assert.is(boxes.length, 3);
+      assert.ok(
+        boxes.every((box) => box.x === boxes[0].x) && boxes[0].y < boxes[1].y && boxes[1].y < boxes[2].y,
+        `${tag}: not stacked (${fonts} fonts): ${JSON.stringify(boxes)}`,
+      );
+      assert.ok(
+        endSide === "right" ? boxes[0].x > 640 : boxes[0].right < 640,
+        `${tag}: the card is not on the ${endSide} (${fonts} fonts): ${JSON.stringify(boxes)}`,
+      );
+    }
+  }
 });
 
 test.run();

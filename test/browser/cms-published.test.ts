@@ -24,7 +24,8 @@ const API = `https://api.github.com/repos/${REPO}`;
 const state = {} as { browser: Browser; out: string; server: { origin: string; close(): Promise<void> } };
 
 test.before(async () => {
-  const browser = await launchBrowser();
+  // The machine's default fonts (browser.ts): the editor is checked, not the pages' layout.
+  const browser = await launchBrowser("system");
   if (!browser) return;
   const out = await tempDir("campaign-cms-published-");
   await writeAdmin({

@@ -19,7 +19,8 @@ const WORDS =
   "---\ntitle: Every victim counts\ntagline: Call the helpline\ndescription: Help in confidence.\nreviewed: true\n---\n\nHelp is available.\n";
 
 test.before(async () => {
-  const browser = await launchBrowser();
+  // The machine's default fonts (browser.ts): this suite checks words, not layout.
+  const browser = await launchBrowser("system");
   if (!browser) return;
   const contentRoot = await tempDir("campaign-ready-");
   const dir = path.join(contentRoot, "campaigns/harbour-2099");
@@ -80,6 +81,28 @@ it("ready, then a save that leaves an old year in the title, then the fix", asyn
 
   await saveTitle(page, "Every victim counts");
   await summary(page).filter({ hasText: "✓ Ready to publish" }).waitFor({ timeout: 30_000 });
+  await page.close();
+});
+
+it("a campaign made on disk while the editor is open: it offers to reload, and after it the campaign is there", async () => {
+  const page = await state.browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(state.editor.adminUrl as string);
+  await page.getByRole("button", { name: /login/i }).click();
+  await summary(page).waitFor({ timeout: 30_000 });
+  const banner = page.locator("#campaign-changed");
+  assert.ok(await banner.isHidden(), "the banner shows before anything changed");
+  const made = path.join(state.contentRoot, "campaigns/harbour-2100");
+  await fs.cp(path.join(state.contentRoot, "campaigns/harbour-2099"), made, { recursive: true });
+  const settings = path.join(made, "campaign.yaml");
+  await fs.writeFile(settings, (await fs.readFile(settings, "utf8")).replace("/2099/", "/2100/"));
+  await banner.filter({ hasText: "Campaigns or languages have changed" }).waitFor({ timeout: 30_000 });
+  assert.is(await banner.getAttribute("role"), "status");
+  // The login is kept across the reload.
+  await banner.getByRole("button", { name: "Reload the editor" }).click();
+  await page.getByText("harbour-2100", { exact: false }).first().waitFor({ timeout: 30_000 });
+  await summary(page).waitFor({ timeout: 30_000 });
+  assert.ok(await banner.isHidden(), "the banner stays after the reload");
+  await fs.rm(made, { recursive: true, force: true });
   await page.close();
 });
 

@@ -17,7 +17,8 @@ const state = {} as { browser: Browser; origin: string; close: () => Promise<voi
 const PHOTO_COLOUR = [0, 200, 60];
 
 test.before(async () => {
-  const browser = await launchBrowser();
+  // The machine's default fonts (browser.ts): this suite checks drawing and downloads, not layout.
+  const browser = await launchBrowser("system");
   if (!browser) return;
   const server = await serveStatic(await exampleSite());
   Object.assign(state, { browser, origin: server.origin, close: server.close });

@@ -7,12 +7,15 @@ import { exampleSite, serveStatic } from "../helpers/site.ts";
 const test = suite("Lighthouse");
 const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
 
-// One page of every kind the site has, left to right and right to left; `npm run lighthouse`
-// runs every page of the examples.
+// One page of every kind the site has, left to right and right to left, and two pages of the
+// thirteen-language test campaign (Chinese loads the largest fonts); `npm run lighthouse` runs every page of the examples. In the
+// machine's default fonts (browser.ts, through lighthouse.ts).
 const PAGES = [
   "/blue-heart-2023-be/",
   "/blue-heart-2023-be/fr/",
   "/blue-heart-2023-be/ar/",
+  "/many-languages/uk/",
+  "/many-languages/zh/",
   "/blue-heart-2023-be/fr/share/",
   "/blue-heart-2023-be/ar/frame/",
   "/blue-heart-2023-be/fr/safety/",

@@ -9,8 +9,10 @@ import * as assert from "uvu/assert";
 import { exampleBrowserSuite } from "../helpers/example-browser.ts";
 import { browserEnvironment, CLOCK_CHANGING_ZONES, FAR_ZONES, pageInZone } from "../helpers/time-zones.ts";
 
+// The machine's default fonts (browser.ts): this suite checks words, not layout.
 const { test, it, state } = exampleBrowserSuite(
   "open-now script in a real browser, with a fixed clock, in any time zone",
+  "system",
 );
 const PAGE = "/blue-heart-2023-be/";
 const VISITOR_ZONES = [...CLOCK_CHANGING_ZONES, ...FAR_ZONES];

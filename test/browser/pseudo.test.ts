@@ -1,20 +1,20 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import * as assert from "uvu/assert";
 import { build } from "../../src/build/build.ts";
 import { auditPage } from "../helpers/audit.ts";
-import { findBrowser, launchBrowser } from "../helpers/browser.ts";
+import { FONT_SETUPS, type FontedBrowser, findBrowser, launchBrowsers } from "../helpers/browser.ts";
 import { ROOT, tempDir } from "../helpers/fixtures.ts";
 import { htmlPages, serveStatic } from "../helpers/site.ts";
 import { suite } from "../helpers/suite.ts";
 
-const test = suite("pseudo-languages en-XA and ar-XB in a real browser");
+// Both font set-ups (browser.ts): the pseudo-languages are there to check layout.
+const test = suite("pseudo-languages en-XA and ar-XB in a real browser (fonts: system, wide)");
 const it = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
 
-const state = {} as {
-  browser: Browser;
+const state = { browsers: [] } as unknown as {
+  browsers: FontedBrowser[];
   site: string;
   origin: string;
   pages: string[];
@@ -22,56 +22,61 @@ const state = {} as {
 };
 
 test.before(async () => {
-  const browser = await launchBrowser();
-  if (!browser) return;
+  const browsers = await launchBrowsers(FONT_SETUPS);
+  if (!browsers) return;
+  state.browsers = browsers;
   const site = path.join(await tempDir("campaign-pseudo-"), "_site");
   await build({ root: ROOT, outDir: site, pseudo: true });
   const server = await serveStatic(site);
   const pages = (await htmlPages(site)).filter((page) => /\/(en-xa|ar-xb)\//.test(page));
-  Object.assign(state, { browser, site, origin: server.origin, pages, close: server.close });
+  Object.assign(state, { site, origin: server.origin, pages, close: server.close });
 });
 
 test.after(async () => {
-  await state.browser?.close();
+  for (const { browser } of state.browsers) await browser.close();
   await state.close?.();
 });
 
-it("every pseudo page at 320 px: no sideways scroll, no clipped text; campaign pages pass axe", async () => {
-  const context = await state.browser.newContext({ viewport: { width: 320, height: 640 } });
+it("every pseudo page at 320 px, under both font set-ups: no sideways scroll, no clipped text; campaign pages pass axe", async () => {
   const failures: string[] = [];
   // Both examples, both pseudo-languages: campaign page, share kit, safety and accessibility pages.
   assert.ok(state.pages.length >= 8, `only ${state.pages.length} pseudo pages`);
-  for (const url of state.pages) {
-    if (/^\/[^/]+\/[^/]+\/$/.test(url)) {
-      // The templates are audited on every real language by pages.test.ts; here the words change.
-      const audit = await auditPage(context, state.origin + url);
-      for (const violation of audit.violations) failures.push(`${url} axe ${violation}`);
-    }
-    const page = await context.newPage();
-    await page.goto(state.origin + url);
-    const problems = await page.evaluate(() => {
-      const found: string[] = [];
-      const sideways = document.documentElement.scrollWidth - document.documentElement.clientWidth;
-      if (sideways > 0) found.push(`scrolls ${sideways}px sideways`);
-      for (const element of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
-        const text = Array.from(element.childNodes).some(
-          (node) => node.nodeType === 3 && node.textContent?.trim(),
-        );
-        if (!text || element.getClientRects().length === 0) continue;
-        const style = getComputedStyle(element);
-        if (style.position === "absolute" && style.clip !== "auto") continue; // visually hidden on purpose
-        const hides = /hidden|clip/.test(style.overflowX) || style.textOverflow === "ellipsis";
-        const name = `<${element.localName}${element.className ? ` class="${element.className}"` : ""}>`;
-        if (hides && element.scrollWidth > element.clientWidth + 1) found.push(`${name} text clipped`);
-        const box = element.getBoundingClientRect();
-        if (box.right > window.innerWidth + 1 || box.left < -1) found.push(`${name} outside the screen`);
+  for (const { fonts, browser } of state.browsers) {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    for (const url of state.pages) {
+      // axe once, under the machine's default fonts: contrast and names do not change with them.
+      if (fonts === FONT_SETUPS[0] && /^\/[^/]+\/[^/]+\/$/.test(url)) {
+        // The templates are audited on every real language by pages.test.ts; here the words change.
+        const audit = await auditPage(context, state.origin + url);
+        for (const violation of audit.violations) failures.push(`${url} axe ${violation}`);
       }
-      return found;
-    });
-    for (const problem of problems) failures.push(`${url} ${problem}`);
-    await page.close();
+      const page = await context.newPage();
+      await page.goto(state.origin + url);
+      await page.evaluate(() => document.fonts.ready);
+      const problems = await page.evaluate(() => {
+        const found: string[] = [];
+        const sideways = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+        if (sideways > 0) found.push(`scrolls ${sideways}px sideways`);
+        for (const element of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
+          const text = Array.from(element.childNodes).some(
+            (node) => node.nodeType === 3 && node.textContent?.trim(),
+          );
+          if (!text || element.getClientRects().length === 0) continue;
+          const style = getComputedStyle(element);
+          if (style.position === "absolute" && style.clip !== "auto") continue; // visually hidden on purpose
+          const hides = /hidden|clip/.test(style.overflowX) || style.textOverflow === "ellipsis";
+          const name = `<${element.localName}${element.className ? ` class="${element.className}"` : ""}>`;
+          if (hides && element.scrollWidth > element.clientWidth + 1) found.push(`${name} text clipped`);
+          const box = element.getBoundingClientRect();
+          if (box.right > window.innerWidth + 1 || box.left < -1) found.push(`${name} outside the screen`);
+        }
+        return found;
+      });
+      for (const problem of problems) failures.push(`${url} ${problem} (${fonts} fonts)`);
+      await page.close();
+    }
+    await context.close();
   }
-  await context.close();
   assert.equal(failures, []);
 });
 

@@ -13,7 +13,8 @@ import { exampleBrowserSuite } from "../helpers/example-browser.ts";
 import { TEMPLATES } from "../helpers/fixtures.ts";
 import { exampleSite } from "../helpers/site.ts";
 
-const { test, it, state } = exampleBrowserSuite("safety exit");
+// The machine's default fonts (browser.ts): this suite checks behaviour, not layout.
+const { test, it, state } = exampleBrowserSuite("safety exit", "system");
 
 const EXIT_SCRIPT = path.join(TEMPLATES, "default/exit.js");
 

@@ -6,6 +6,7 @@ import * as assert from "uvu/assert";
 import { generatorFingerprint } from "../../src/build/incremental.ts";
 import { CampaignError, formatProblem } from "../../src/campaign/index.ts";
 import { loadCampaign } from "../../src/campaign/load.ts";
+import { partnerNameIn } from "../../src/campaign/partners.ts";
 import { FIXTURES, fixtureCampaign, ROOT, TEMPLATES } from "../helpers/fixtures.ts";
 import { exampleSite } from "../helpers/site.ts";
 
@@ -152,6 +153,25 @@ shared("the examples' pages give each partner's name in the page's language", as
   assert.ok((await alts("nl")).includes("FOD Justitie"));
   assert.ok((await alts("en")).includes("FPS Justice"));
   assert.ok((await alts("nl")).includes("Payoke"));
+});
+
+shared("a name in another script than the page's names its language, from the campaign's", () => {
+  const languages = ["fr", "nl", "de", "en", "ar"];
+  const names = (partner: { name: string; own?: Record<string, string> }) =>
+    Object.fromEntries(languages.map((tag) => [tag, partner.own?.[tag] ?? partner.name]));
+  const justice = {
+    name: "FPS Justice",
+    names: names({ name: "FPS Justice", own: { fr: "SPF Justice", nl: "FOD Justitie", de: "FÖD Justiz" } }),
+  };
+  const payoke = { name: "Payoke", names: names({ name: "Payoke" }) };
+  // In the page's script: the page's language, said by no tag of its own.
+  assert.equal(partnerNameIn(justice, "fr", languages), { name: "SPF Justice" });
+  assert.equal(partnerNameIn(payoke, "nl", languages), { name: "Payoke" });
+  // A Latin name on an Arabic page: the first language that shows it, else the default language.
+  assert.equal(partnerNameIn(justice, "ar", languages), { name: "FPS Justice", lang: "en" });
+  assert.equal(partnerNameIn(payoke, "ar", languages), { name: "Payoke", lang: "fr" });
+  const arabicName = { name: "Payoke", names: { ...names({ name: "Payoke" }), ar: "بايوكي" } };
+  assert.equal(partnerNameIn(arabicName, "ar", languages), { name: "بايوكي" });
 });
 
 shared.run();

@@ -157,8 +157,8 @@ test("a partner's French name edited in the shared list changes one line; empty 
   for (const partner of data.partners) {
     // What the form sends: an untouched names group comes back empty or with cleared fields.
     if (partner.id === "fps-justice")
-      partner.names = { ...partner.names, fr: "SPF Justice (Belgique)", en: "" };
-    else partner.names = partner.id === "payoke" ? {} : { nl: "" };
+      partner.names = { ...partner.names, fr: "SPF Justice (Belgique)", ar: "" };
+    else if (!partner.names) partner.names = partner.id === "payoke" ? {} : { nl: "" };
   }
   const merged = mergeYaml(existing, stringify(data));
   const before = existing.split("\n");

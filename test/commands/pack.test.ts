@@ -102,10 +102,17 @@ test("npm run pack prints the size and file count; an unbuilt campaign is a clea
   const { stdout } = await run(TSX, [cli, "pack", "benelux-2021", "--site", site, "--out", out], {
     cwd: ROOT,
   });
-  const count = (await filesUnder(path.join(site, "benelux-2021"))).length;
+  const count = (await filesUnder(path.join(site, "benelux-2021"))).length + 1;
   assert.match(stdout, `${count} files`);
   assert.match(stdout, /\d+(\.\d)? (KB|MB)/);
-  await fs.access(path.join(out, "benelux-2021.zip"));
+  // The archive carries the campaign's own _headers, for a host where it is the whole site.
+  assert.match(stdout, "_headers");
+  const headers = (await readZip(path.join(out, "benelux-2021.zip"))).find(
+    (entry) => entry.name === "_headers",
+  );
+  assert.ok(headers, "no _headers in the archive");
+  assert.match(headers.data.toString(), /^\/\*\n {2}X-Content-Type-Options: nosniff$/m);
+  assert.match(headers.data.toString(), /^\/assets\/logos\/\*$/m);
   const failed = await run(TSX, [cli, "pack", "nowhere", "--site", site, "--out", out], { cwd: ROOT }).catch(
     (error) => error as { code: number; stderr: string },
   );

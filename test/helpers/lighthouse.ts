@@ -4,7 +4,7 @@
  */
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { findBrowser } from "./browser.ts";
+import { browserEnvironment, findBrowser } from "./browser.ts";
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
@@ -22,6 +22,8 @@ export async function lighthouseScores(urls: string[]): Promise<PageScores[]> {
   const chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+    // The machine's default fonts, never the share images' (browser.ts).
+    envVars: browserEnvironment("system"),
   });
   try {
     const results: PageScores[] = [];

@@ -1,44 +1,60 @@
 /**
- * The example campaigns built once per test process into a temporary folder, and a static file
- * server on 127.0.0.1 for the browser tests. Shared by the HTML and browser suites.
+ * The example campaigns, with the test campaigns and the template copies, built once per test
+ * process into a temporary folder, and a static file server on 127.0.0.1 for the browser tests.
+ * Shared by the HTML and browser suites.
  */
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { build } from "../../src/build/build.ts";
 import { projectPaths } from "../../src/project/paths.ts";
-import { ROOT, tempDir } from "./fixtures.ts";
-import { type TemplateCopy, templateCopies, writeTemplateCopy } from "./templates.ts";
-
-let built: Promise<string> | undefined;
-
-/** The campaigns the example build adds so that every template is covered (templates.ts). */
-export function exampleCopies(): Promise<TemplateCopy[]> {
-  const { campaignsDir, templatesDir } = projectPaths(ROOT);
-  return templateCopies(campaignsDir, templatesDir);
-}
+import { FIXTURES, ROOT, tempDir } from "./fixtures.ts";
+import { templateCopies, writeTemplateCopy } from "./templates.ts";
 
 /**
- * Builds campaigns/ (the examples) once, with a copy for each template the examples do not
- * cover in every script (templates.ts); returns the output folder.
+ * Test campaigns built with the examples, from test/fixtures/campaigns/: many-languages has
+ * thirteen languages (long names such as Lëtzebuergesch and Українська, Greek, Cyrillic, Ethiopic,
+ * Arabic and Persian, Chinese), so every suite over the examples meets a campaign of many languages.
  */
-export function exampleSite(): Promise<string> {
+export const TEST_CAMPAIGNS = ["many-languages"];
+
+interface ExampleBuild {
+  out: string;
+  /** The campaigns the build adds to campaigns/: the test campaigns, then the template copies. */
+  added: string[];
+}
+
+let built: Promise<ExampleBuild> | undefined;
+
+/**
+ * Builds campaigns/ (the examples) and the test campaigns once, with a copy for each template
+ * they do not cover in every script (templates.ts).
+ */
+function buildExamples(): Promise<ExampleBuild> {
   built ??= (async () => {
     const dir = await tempDir("campaign-examples-");
     const out = path.join(dir, "_site");
-    const { campaignsDir } = projectPaths(ROOT);
-    const copies = await exampleCopies();
-    if (copies.length === 0) {
-      await build({ root: ROOT, outDir: out });
-      return out;
-    }
+    const { campaignsDir, templatesDir } = projectPaths(ROOT);
     const withCopies = path.join(dir, "campaigns");
     await fs.cp(campaignsDir, withCopies, { recursive: true });
-    for (const copy of copies) await writeTemplateCopy(campaignsDir, withCopies, copy);
+    for (const slug of TEST_CAMPAIGNS)
+      await fs.cp(path.join(FIXTURES, "campaigns", slug), path.join(withCopies, slug), { recursive: true });
+    const copies = await templateCopies(withCopies, templatesDir);
+    for (const copy of copies) await writeTemplateCopy(withCopies, withCopies, copy);
     await build({ root: ROOT, campaignsDir: withCopies, outDir: out });
-    return out;
+    return { out, added: [...TEST_CAMPAIGNS, ...copies.map((copy) => copy.slug)] };
   })();
   return built;
+}
+
+/** The examples, the test campaigns and the template copies, built once; returns the output folder. */
+export async function exampleSite(): Promise<string> {
+  return (await buildExamples()).out;
+}
+
+/** The slugs of the campaigns the example build adds to the examples of campaigns/. */
+export async function addedCampaigns(): Promise<string[]> {
+  return (await buildExamples()).added;
 }
 
 /** Every HTML file under `dir`, as site paths ("/slug/fr/"). */
@@ -60,6 +76,7 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml",
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2",
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port. */

@@ -94,7 +94,7 @@ test("endonyms, directions and dates", () => {
   assert.is(textDirection("ar"), "rtl");
   assert.is(textDirection("fa"), "rtl");
   assert.is(textDirection("ti"), "ltr");
-  assert.is(formatDate("2023-07-30", "nl"), "30 juli 2023");
+  assert.is(formatDate("2023-07-30", "nl"), "30\u00a0juli\u00a02023", "a date is never broken across lines");
   assert.match(formatDate("2023-07-30", "fa"), "۲۰۲۳");
 });
 

@@ -16,16 +16,13 @@ import { layoutText } from "../../src/render/line-breaking.ts";
 import { shapeText } from "../../src/render/shaping.ts";
 import { accented, mirrored } from "../../src/translations/pseudo.ts";
 import { FIXTURES, TEMPLATES } from "../helpers/fixtures.ts";
+import { SCRIPT_TITLES } from "../helpers/poster-words.ts";
 
 const { poster: design } = await loadKitDesign(path.join(TEMPLATES, "default"));
 const LOGO = path.join(FIXTURES, "campaigns/minimal/logos/mark.svg");
 
 const SAMPLES: Record<string, { dir: "ltr" | "rtl"; title: string }> = {
-  fr: { dir: "ltr", title: "Journée mondiale contre la traite des êtres humains" },
-  ar: { dir: "rtl", title: "اليوم العالمي لمكافحة الاتجار بالأشخاص" },
-  ti: { dir: "ltr", title: "ዓለምለኻዊ መዓልቲ ምቅላስ ዘይሕጋዊ ንግዲ ሰባት" },
-  ru: { dir: "ltr", title: "Всемирный день борьбы с торговлей людьми" },
-  zh: { dir: "ltr", title: "世界打击贩运人口日：每一位受害者都很重要" },
+  ...SCRIPT_TITLES,
   "en-XA": { dir: "ltr", title: accented("World Day against Trafficking in Persons") },
   "ar-XB": { dir: "rtl", title: mirrored("World Day against Trafficking in Persons") },
 };
@@ -43,7 +40,8 @@ function input(lang: string, overrides: Partial<PosterInput> = {}): PosterInput 
     hotlineLabel: sample.title.slice(0, 12),
     hotlines: [{ number: "078 055 800", region: "Belgium" }],
     url: `https://www.example.be/blue-heart-2023/${lang}/`,
-    logos: [LOGO],
+    qrAlt: "QR code",
+    logos: [{ file: LOGO, name: "Mark" }],
     ...overrides,
   };
 }

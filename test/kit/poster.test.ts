@@ -32,7 +32,8 @@ function input(overrides: Partial<PosterInput> = {}): PosterInput {
       { number: "0800 7000", region: "Netherlands" },
     ],
     url: "https://www.example.be/blue-heart-2023/en/",
-    logos: [LOGO],
+    qrAlt: "QR code",
+    logos: [{ file: LOGO, name: "Mark" }],
     ...overrides,
   };
 }

@@ -66,6 +66,8 @@ test("every language of both examples has posters, calendar, frame and kit", asy
       for (const file of [
         "poster-a4.pdf",
         "poster-a3.pdf",
+        "poster-a4-print.pdf",
+        "poster-a3-print.pdf",
         "poster-a4.png",
         "calendar.ics",
         "frame/frame.png",
@@ -128,7 +130,9 @@ test("the zips list the language's files in sorted order, with the texts and the
     "README.txt",
     "calendar.ics",
     "frame/frame.png",
+    "poster-a3-print.pdf",
     "poster-a3.pdf",
+    "poster-a4-print.pdf",
     "poster-a4.pdf",
     "poster-a4.png",
     "share/blue-heart-2023-be-ar-og.png",
@@ -141,6 +145,34 @@ test("the zips list the language's files in sorted order, with the texts and the
     assert.ok(all.includes(`${lang}/poster-a4.pdf`), lang);
 });
 
+test("the read-me says which posters go to a print shop, in the language", async () => {
+  const site = await exampleSite();
+  const readme = await new Promise<string>((resolve, reject) => {
+    yauzl.open(
+      path.join(site, "blue-heart-2023-be", "fr", "kit.zip"),
+      { lazyEntries: true },
+      (error, zip) => {
+        if (error || !zip) return reject(error);
+        zip.on("entry", (entry: yauzl.Entry) => {
+          if (entry.fileName !== "README.txt") return zip.readEntry();
+          zip.openReadStream(entry, (failed, stream) => {
+            if (failed || !stream) return reject(failed);
+            const chunks: Buffer[] = [];
+            stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+            stream.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+          });
+        });
+        zip.on("end", () => reject(new Error("no README.txt")));
+        zip.readEntry();
+      },
+    );
+  });
+  assert.match(
+    readme,
+    "poster-a4-print.pdf, poster-a3-print.pdf: pour un imprimeur : fond perdu de 3 mm et traits de coupe",
+  );
+});
+
 test("the share page links the kit with sizes, the campaign page links the calendar", async () => {
   const site = await exampleSite();
   const share = parse(
@@ -148,6 +180,12 @@ test("the share page links the kit with sizes, the campaign page links the calen
   );
   const links = share.querySelectorAll(".kit-files a").map((a) => a.getAttribute("href"));
   assert.ok(links.includes("../poster-a4.pdf") && links.includes("../../kit.zip"), links.join(" "));
+  // The print shop's copies: named as their poster, then what they are for.
+  const printLink = share.querySelector('.kit-files a[href="../poster-a3-print.pdf"]');
+  assert.is(
+    printLink?.text,
+    "Plakat zum Drucken, A3 (PDF) – für die Druckerei: 3 mm Beschnitt und Schnittmarken",
+  );
   assert.match(share.querySelector(".kit-files")?.text ?? "", /\d+(?:,\d)?\s(?:kB|MB)/);
   const page = parse(await fs.readFile(path.join(site, "blue-heart-2023-be", "de", "index.html"), "utf8"));
   assert.is(page.querySelector(".kit-calendar a")?.getAttribute("href"), "calendar.ics");

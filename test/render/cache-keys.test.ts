@@ -84,7 +84,8 @@ test("a change to the poster's line breaking makes the posters again, not the sh
   const after = await cached();
   assert.match(output, "Share images: 0 rendered");
   const kit = added(before.kit, after.kit).map((file) => path.extname(file));
-  assert.equal(kit.filter((extension) => extension === ".pdf").length, 4, kit.join(", "));
+  // Two languages, four PDFs each: A4 and A3, and their print shop's copies.
+  assert.equal(kit.filter((extension) => extension === ".pdf").length, 8, kit.join(", "));
   assert.equal(kit.filter((extension) => extension === ".ics").length, 0, kit.join(", "));
   assert.equal(added(before.social, after.social), []);
 });

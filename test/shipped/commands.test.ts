@@ -4,14 +4,16 @@
  * ignore: what a clone would hold), after `npm ci`, through `npm run …`, which runs the compiled
  * command line written by the install. Nothing here imports the generator's TypeScript.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import * as assert from "uvu/assert";
 import { findBrowser, launchBrowser } from "../helpers/browser.ts";
-import { ROOT, tempDir } from "../helpers/fixtures.ts";
+import { cleanCopy, runIn, startIn, succeeded } from "../helpers/clean-copy.ts";
+import type { Result } from "../helpers/compiled.ts";
+import { tempDir } from "../helpers/fixtures.ts";
 import { suite } from "../helpers/suite.ts";
 
 const run = promisify(execFile);
@@ -19,93 +21,26 @@ const test = suite("the README's commands in a clean copy, after npm ci");
 const withBrowser = findBrowser() || process.env.REQUIRE_BROWSER === "1" ? test : test.skip;
 const state = {} as { clone: string; browser?: Browser; install: Result };
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** `npm run <script> -- <args>` in the clean copy, to its end. */
-async function npm(script: string, ...args: string[]): Promise<Result> {
+function npm(script: string, ...args: string[]): Promise<Result> {
   const argv = script === "start" ? ["start"] : ["run", "--silent", script];
-  try {
-    const { stdout, stderr } = await run("npm", [...argv, ...(args.length ? ["--", ...args] : [])], {
-      cwd: state.clone,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as Result;
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
-
-function succeeded(result: Result, what: string): Result {
-  assert.is(result.code, 0, `${what} failed:\n${result.stdout}\n${result.stderr}`);
-  return result;
+  return runIn(state.clone, ["npm", ...argv, ...(args.length ? ["--", ...args] : [])]);
 }
 
 /** `npm run <script>` left running (a server); resolves once `ready` appears in its output. */
-async function serve(script: string, ready: RegExp, ...args: string[]) {
+function serve(script: string, ready: RegExp, ...args: string[]) {
   const argv = script === "start" ? ["start"] : ["run", script];
-  const child: ChildProcess = spawn("npm", [...argv, "--", ...args], {
-    cwd: state.clone,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on("data", (chunk) => {
-      output += chunk;
-    });
-  }
-  const deadline = Date.now() + 120_000;
-  let match = ready.exec(output);
-  while (!match && Date.now() < deadline && child.exitCode === null) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    match = ready.exec(output);
-  }
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    // npm, and the command it started, are one process group.
-    process.kill(-(child.pid as number), "SIGTERM");
-    await exited;
-  };
-  if (!match) {
-    await stop();
-    assert.unreachable(`npm run ${script} did not print ${ready}:\n${output}`);
-  }
-  return { match: match as RegExpExecArray, stop, output: () => output };
+  return startIn(state.clone, ["npm", ...argv, "--", ...args], ready);
 }
 
 test.before(async () => {
-  const clone = path.join(await tempDir("campaign-clone-"), "campaigns-generator");
-  const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  for (const file of stdout.split("\0").filter(Boolean)) {
-    const from = path.join(ROOT, file);
-    // A file deleted in the working tree but not yet in git's index is not in the clone.
-    if (!(await fs.stat(from).catch(() => undefined))?.isFile()) continue;
-    await fs.mkdir(path.dirname(path.join(clone, file)), { recursive: true });
-    await fs.copyFile(from, path.join(clone, file));
-  }
-  state.clone = clone;
-  // A clone is a repository: .gitignore applies in it.
-  await run("git", ["init", "--quiet"], { cwd: clone });
+  state.clone = await cleanCopy(await tempDir("campaign-clone-"), "campaigns-generator");
   state.install = succeeded(
-    await run("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], {
-      cwd: clone,
-      maxBuffer: 64 * 1024 * 1024,
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error) => error as Result,
-    ),
+    await runIn(state.clone, ["npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"]),
     "npm ci",
   );
-  if (findBrowser() || process.env.REQUIRE_BROWSER === "1") state.browser = await launchBrowser();
+  // The machine's default fonts (browser.ts): the editor is opened, no layout is checked.
+  if (findBrowser() || process.env.REQUIRE_BROWSER === "1") state.browser = await launchBrowser("system");
 });
 
 test.after(async () => {

@@ -75,7 +75,7 @@ test("the tarball holds the command, its compiled code and the templates, not th
 test("npx campaign new makes a campaign in the project, with the next steps in npx form", async () => {
   const { stdout } = await npx("new", "blue-heart-2026-xx");
   assert.match(stdout, "Created campaigns/blue-heart-2026-xx/");
-  assert.match(stdout, "npx campaign check --campaign blue-heart-2026-xx");
+  assert.match(stdout, "npx campaign check --publish --campaign blue-heart-2026-xx");
   const yaml = await fs.readFile(
     path.join(state.project, "campaigns/blue-heart-2026-xx/campaign.yaml"),
     "utf8",

@@ -19,6 +19,7 @@ import {
   parsePolicy,
   unionPolicy,
 } from "../../src/site/headers.ts";
+import { ARCHIVE_FONTS_FOLDER } from "../../src/site/web-fonts.ts";
 import { ROOT } from "../helpers/fixtures.ts";
 import { exampleSite, htmlPages } from "../helpers/site.ts";
 import { suite } from "../helpers/suite.ts";
@@ -145,13 +146,57 @@ test("every response gets nosniff, no referrer and a Permissions-Policy", () => 
 
 test("files named by their content are cached for a year, pages are not", async () => {
   const rules = cloudflareRules(text);
-  const logos = (await fs.readdir(path.join(site, "blue-heart-2023-be/assets/logos"))).map(
-    (name) => `/blue-heart-2023-be/assets/logos/${name}`,
-  );
+  const named = async (folder: string) =>
+    (await fs.readdir(path.join(site, folder))).map((name) => `/${folder}/${name}`);
+  // Logos, and the web fonts of a campaign and of the archive.
+  const logos = [
+    ...(await named("blue-heart-2023-be/assets/logos")),
+    ...(await named("many-languages/assets/fonts")),
+    ...(await named(ARCHIVE_FONTS_FOLDER)),
+  ];
+  assert.ok(logos.some((file) => file.endsWith(".woff2")));
   assert.ok(logos.length > 0);
   for (const logo of logos)
     assert.equal(cloudflareHeaders(rules, logo).get("cache-control"), [LONG_CACHE], logo);
   assert.is(cloudflareHeaders(rules, "/blue-heart-2023-be/fr/").get("cache-control"), undefined);
+});
+
+test("a campaign packed as a site of its own carries its rules from the top of the site", async () => {
+  const folder = path.join(site, "blue-heart-2023-be");
+  const file = headersFile(await hostRules(folder, { campaign: true })).text;
+  const written = path.join(site, "packed-headers.tmp");
+  await fs.writeFile(written, file);
+  const { headers, errors } = await parseAllHeaders({
+    headersFiles: [written],
+    configHeaders: [],
+    minimal: false,
+  });
+  await fs.rm(written);
+  assert.equal(errors, []);
+  const rules = cloudflareRules(file);
+  assert.is(headers.length, rules.length);
+  const pages = (await htmlPages(site))
+    .filter((page) => page.startsWith("/blue-heart-2023-be/"))
+    .map((page) => page.slice("/blue-heart-2023-be".length));
+  assert.ok(pages.length > 10, `only ${pages.length} pages`);
+  for (const page of pages) {
+    const meta = parse(
+      await fs.readFile(path.join(folder, page.endsWith("/") ? `${page}index.html` : page), "utf8"),
+    )
+      .querySelector('meta[http-equiv="Content-Security-Policy"]')
+      ?.getAttribute("content") as string;
+    const csp = cloudflareHeaders(rules, page).get("content-security-policy") ?? [];
+    assert.is(csp.length, 1, page);
+    const header = parsePolicy(csp[0]);
+    for (const [directive, sources] of parsePolicy(meta)) {
+      const allowed = header.get(directive) ?? header.get("default-src") ?? [];
+      for (const source of sources.filter((each) => each !== "'none'"))
+        assert.ok(allowed.includes(source), `${page}: the header blocks ${directive} ${source}`);
+    }
+  }
+  const logo = (await fs.readdir(path.join(folder, "assets/logos")))[0];
+  assert.equal(cloudflareHeaders(rules, `/assets/logos/${logo}`).get("cache-control"), [LONG_CACHE]);
+  assert.is(cloudflareHeaders(rules, "/fr/").get("cache-control"), undefined);
 });
 
 test("an admin's own policy replaces the site's on both hosts: detached first on Cloudflare", () => {
@@ -160,7 +205,7 @@ test("an admin's own policy replaces the site's on both hosts: detached first on
     sections: [
       {
         what: "the editor",
-        slugs: ["x"],
+        folders: ["x"],
         under: "admin/",
         headers: [["Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-eval'"]],
       },
@@ -177,7 +222,9 @@ test("an archive of 150 campaigns stays within 100 rules, and says what it left 
   const slugs = Array.from({ length: 150 }, (_, i) => `campaign-${i}`);
   const { text: file, notes } = headersFile({
     common: [["X-Content-Type-Options", "nosniff"]],
-    sections: [{ what: "logos", slugs, under: "assets/logos/", headers: [["Cache-Control", LONG_CACHE]] }],
+    sections: [
+      { what: "logos", folders: slugs, under: "assets/logos/", headers: [["Cache-Control", LONG_CACHE]] },
+    ],
     notes: [],
   });
   assert.is(cloudflareRules(file).length, CLOUDFLARE_LIMITS.rules);
@@ -206,7 +253,7 @@ test("the rules are read from the built pages, not assumed", async () => {
   );
   assert.equal(
     rules.sections.map((section) => section.under),
-    ["assets/logos/"],
+    ["assets/logos/", "assets/fonts/", ""],
   );
 });
 
@@ -219,7 +266,9 @@ test("the README shows what server-config prints for the examples, not a hand-ke
     ...all,
     sections: all.sections.map((section) => ({
       ...section,
-      slugs: section.slugs.filter((slug) => examples.includes(slug)),
+      folders: section.folders.filter(
+        (folder) => examples.includes(folder) || folder === ARCHIVE_FONTS_FOLDER,
+      ),
     })),
   };
   for (const [language, made] of [

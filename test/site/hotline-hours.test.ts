@@ -21,7 +21,7 @@ view("weekday names and times come from Intl", () => {
 view("hours that end at midnight are written as times, without dates", () => {
   const evening = parseHours("Mo-Fr 20:00-24:00", "Europe/Brussels");
   if (typeof evening === "string") throw new Error(evening);
-  assert.equal(hoursRows(evening, "nl"), [{ days: "maandag–vrijdag", times: "20:00 – 00:00" }]);
+  assert.equal(hoursRows(evening, "nl"), [{ days: "maandag–vrijdag", times: "20:00\u00a0–\u00a000:00" }]);
   assert.not.match(hoursRows(evening, "en")[0].times, /2024|1\/2/);
 });
 

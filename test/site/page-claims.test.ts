@@ -124,7 +124,7 @@ test("on a right-to-left page the numbers stay left-to-right", async () => {
   const emergency = ar.querySelector(".hotline-emergency")?.text ?? "";
   assert.match(emergency, "\u2066101\u2069");
   for (const international of ar.querySelectorAll(".hotline-international"))
-    assert.match(international.text, /\u2066\+\d[\d ]+\u2069/);
+    assert.match(international.text, /\u2066\+\d[\d\u00a0]+\u2069/);
 });
 
 test("share links go to the networks with the page address and no tracking parameters", async () => {

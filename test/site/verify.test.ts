@@ -91,4 +91,16 @@ test("a language of the campaign without its page is refused (a build that wrote
   assert.ok((await problems(dir)).includes("demo/en/index.html: the build wrote no page here"));
 });
 
+test("a regional language's page is looked for where the build writes it: nl-BE under nl-be/", async () => {
+  const html = page("nl-BE", ["nl-BE"]).replaceAll("/demo/nl-BE/", "/demo/nl-be/");
+  const dir = await site({ "demo/nl-be/index.html": html });
+  try {
+    await verifySite(dir, [{ slug: "demo", url: "https://www.example.org/demo/", languages: ["nl-BE"] }]);
+  } catch (error) {
+    assert.unreachable((error as CampaignError).problems.map((problem) => problem.message).join("; "));
+  } finally {
+    await fs.rm(dir, { recursive: true });
+  }
+});
+
 test.run();

@@ -4,7 +4,8 @@ import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { loadCampaigns } from "../../src/campaign/index.ts";
-import { ROOT, TEMPLATES, tempDir } from "../helpers/fixtures.ts";
+import { FIXTURES, ROOT, TEMPLATES, tempDir } from "../helpers/fixtures.ts";
+import { TEST_CAMPAIGNS } from "../helpers/site.ts";
 import { templateCopies, writeTemplateCopy } from "../helpers/templates.ts";
 
 const CAMPAIGNS = path.join(ROOT, "campaigns");
@@ -20,6 +21,22 @@ test("benelux, whose example has no Arabic, gets the Arabic of another example",
       languages: ["ar"],
     },
   ]);
+});
+
+test("with the test campaigns, as the example build has them, benelux gets the scripts it lacks from many-languages", async () => {
+  const campaignsDir = path.join(await tempDir("coverage-"), "campaigns");
+  await fs.cp(CAMPAIGNS, campaignsDir, { recursive: true });
+  for (const slug of TEST_CAMPAIGNS)
+    await fs.cp(path.join(FIXTURES, "campaigns", slug), path.join(campaignsDir, slug), { recursive: true });
+  assert.equal(await templateCopies(campaignsDir, TEMPLATES), [
+    {
+      from: "many-languages",
+      slug: "many-languages-benelux",
+      template: "benelux",
+      languages: ["el", "uk", "ar", "ti", "zh"],
+    },
+  ]);
+  await fs.rm(path.dirname(campaignsDir), { recursive: true, force: true });
 });
 
 test("a new template folder is picked up: a copy of the richest example in all its languages", async () => {

@@ -9,6 +9,8 @@ let problems = [];
 /** Each valid campaign's readiness to publish, from status.json (see src/preview/editor.ts). */
 let readiness = [];
 const listeners = new Set();
+/** The campaigns and languages the editor was opened with (campaigns.json), to notice a change. */
+let openedWith;
 /** Where the built campaigns are: the preview server's root, or two folders up from a published
  * <slug>/admin/ (the page says so in a meta tag). */
 const SITE_ROOT = new URL(
@@ -201,6 +203,25 @@ function showReadiness() {
   );
 }
 
+/**
+ * The editor's collections are made when the page opens: a campaign or language added since
+ * (npm run new, a language added in Settings) shows after a reload, which this banner offers.
+ */
+function showChanged(entries) {
+  const box = document.getElementById("campaign-changed");
+  if (!box || openedWith === undefined || entries === undefined) return;
+  const changed = JSON.stringify(entries) !== openedWith;
+  if (changed === !box.hidden) return;
+  box.hidden = !changed;
+  if (!changed) return box.replaceChildren();
+  const reload = element("button", { type: "button" }, "Reload the editor");
+  reload.addEventListener("click", () => location.reload());
+  box.replaceChildren(
+    "Campaigns or languages have changed since the editor opened. Save what you are writing, then reload to see them. ",
+    reload,
+  );
+}
+
 async function poll() {
   try {
     const response = await fetch("status.json", { cache: "no-store" });
@@ -209,6 +230,7 @@ async function poll() {
     const status = await response.json();
     problems = status.problems;
     readiness = status.campaigns || [];
+    showChanged(status.entries);
     showProblems();
     showReadiness();
     for (const listener of listeners) listener();
@@ -221,6 +243,7 @@ async function poll() {
 fetch("campaigns.json")
   .then((response) => response.json())
   .then((list) => {
+    openedWith = JSON.stringify(list);
     // Each campaign's words are a collection named after the campaign.
     for (const campaign of list) {
       campaigns[campaign.slug] = campaign;

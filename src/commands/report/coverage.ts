@@ -9,7 +9,14 @@ import path from "node:path";
 import { parseContent } from "../../campaign/content.ts";
 import { contentFile, contentRelative } from "../../campaign/content-files.ts";
 import { listCampaigns, type Problem } from "../../campaign/index.ts";
-import { campaignFileSchema } from "../../campaign/schema.ts";
+import {
+  assetsDirFor,
+  findSharedPartner,
+  loadSharedPartners,
+  type PartnerInput,
+  partnerNames,
+} from "../../campaign/partners.ts";
+import { type CampaignFile, campaignFileSchema } from "../../campaign/schema.ts";
 import { validate } from "../../campaign/validate.ts";
 import { parseYaml } from "../../campaign/yaml-source.ts";
 import { endonym, formatDate, textDirection } from "../../i18n/languages.ts";
@@ -43,6 +50,22 @@ export interface CampaignCoverage {
   languages: LanguageCoverage[];
 }
 
+/** The campaign's partners as written: shared ones looked up in assets/partners.yaml. */
+async function partnerInputs(
+  entries: CampaignFile["partners"],
+  templatesDir: string,
+): Promise<PartnerInput[]> {
+  const shared = entries.some((entry) => typeof entry === "string")
+    ? await loadSharedPartners(assetsDirFor(templatesDir))
+    : undefined;
+  return entries.flatMap((entry) => {
+    if (typeof entry !== "string") return [entry];
+    if (!shared || Array.isArray(shared)) return [];
+    const found = findSharedPartner(entry, shared);
+    return "message" in found ? [] : [found];
+  });
+}
+
 export async function translationCoverage(
   campaignsDir: string,
   options: { templatesDir: string; cacheDir: string; only?: string[] },
@@ -67,10 +90,18 @@ export async function translationCoverage(
     );
     const languages: LanguageCoverage[] = [];
     const wording = await loadWording(path.join(campaignsDir, slug), settings.languages, []);
+    const partners = await partnerInputs(settings.partners, options.templatesDir);
     for (const tag of settings.languages) {
       const notes: string[] = [];
       const overridden = overriddenKeys(wording[tag]);
       if (overridden.length > 0) notes.push(`campaign wording for ${overridden.join(", ")}`);
+      // A partner named per language but not in this one shows its own name (its logo's alt text).
+      const unnamed = partners.filter(
+        (partner) =>
+          partner.names && partnerNames(partner, [tag])[tag] === partner.name && !partner.names[tag],
+      );
+      if (unnamed.length > 0)
+        notes.push(`no name in ${tag} for ${unnamed.map((partner) => partner.name).join(", ")}`);
       const file = contentFile(path.join(campaignsDir, slug), tag);
       const raw = await fs.readFile(file, "utf8").catch(() => undefined);
       const parsed = raw === undefined ? undefined : parseContent(raw, file, tag);
