@@ -48,13 +48,20 @@ export async function writeShardRecord(dir: string, record: ShardRecord): Promis
   await fs.writeFile(path.join(dir, SHARD_RECORD), `${JSON.stringify(record, null, 2)}\n`);
 }
 
-/** A shard's record, or a message saying why the folder is not a shard's output. */
+/** A shard's record, or a message saying why the folder (named with it) is not a shard's output. */
 export async function readShardRecord(dir: string): Promise<ShardRecord | string> {
   let text: string;
+  const folder = await fs.stat(dir).then(
+    (stat) => stat.isDirectory(),
+    () => false,
+  );
+  if (!folder) {
+    return "no such folder. --merge expects the output folders (--out) of build --shard k/n: build that shard first, or give the folder it was written to";
+  }
   try {
     text = await fs.readFile(path.join(dir, SHARD_RECORD), "utf8");
   } catch {
-    return `${dir} has no ${SHARD_RECORD}: it is not the output of build --shard`;
+    return `it has no ${SHARD_RECORD}, so it is not the output of build --shard k/n. --merge expects the folders the shards were built into (their --out)`;
   }
   try {
     const record = JSON.parse(text) as ShardRecord;

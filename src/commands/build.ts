@@ -112,7 +112,7 @@ function parseShardOption(text: string) {
   const spec = parseShard(text);
   if (!spec)
     throw new UsageError(
-      `--shard: expected k/n with 1 ≤ k ≤ n, such as 2/4 (the second of four), got "${text}"`,
+      `--shard: expected k/n with 1 ≤ k ≤ n, such as 2/4 (the second of four), got "${text}"; give each of n machines its own k from 1 to n`,
     );
   return spec;
 }

@@ -11,6 +11,7 @@ import { build } from "../../src/build/build.ts";
 import { mergeShards } from "../../src/build/merge.ts";
 import { inShard, readShardRecord, SHARD_RECORD, type ShardRecord } from "../../src/build/shard.ts";
 import { CampaignError } from "../../src/campaign/index.ts";
+import { assertCompiled, runCompiled } from "../helpers/compiled.ts";
 import { FIXTURES, ROOT, tempDir } from "../helpers/fixtures.ts";
 import { folderHashes } from "../helpers/project-copy.ts";
 import { suite } from "../helpers/suite.ts";
@@ -85,6 +86,12 @@ test("the shards merged are the single build, byte for byte", async () => {
   assert.ok(Object.keys(a).length > 50);
   for (const file of ["index.html", "404.html", "sitemap.xml", "robots.txt", "_headers", "index.css"])
     assert.ok(a[file], `${file} missing from the single build`);
+  // The fonts are cut per campaign in its batch, and the archive's with the site-wide files.
+  for (const folder of ["index.fonts/", `${state.slugs[0]}/assets/fonts/`])
+    assert.ok(
+      Object.keys(a).some((file) => file.startsWith(folder) && file.endsWith(".woff2")),
+      `no fonts in ${folder}`,
+    );
   assert.equal(b, a);
 });
 
@@ -107,6 +114,38 @@ test("a missing shard, or one built twice, is refused", async () => {
   assert.ok(
     (await refused([state.work])).some((message) => message.includes("not the output of build --shard")),
   );
+  const missing = path.join(state.work, "never-built");
+  assert.equal(await refused([shardDir(1), missing]), [
+    "no such folder. --merge expects the output folders (--out) of build --shard k/n: build that shard first, or give the folder it was written to",
+  ]);
+});
+
+test("the command refuses a share or shards it cannot use, saying which and how to fix it", async () => {
+  assertCompiled();
+  const cases: Array<[string[], number, string]> = [
+    [
+      ["--shard", "3/2"],
+      2,
+      '--shard: expected k/n with 1 ≤ k ≤ n, such as 2/4 (the second of four), got "3/2"',
+    ],
+    [
+      ["--shard", "two"],
+      2,
+      '--shard: expected k/n with 1 ≤ k ≤ n, such as 2/4 (the second of four), got "two"',
+    ],
+    [["--merge"], 2, "--merge: name the shards' output folders."],
+    [
+      ["--merge", "never-built"],
+      1,
+      "never-built: no such folder. --merge expects the output folders (--out)",
+    ],
+  ];
+  for (const [args, code, message] of cases) {
+    const result = await runCompiled(["build", ...args], state.work);
+    assert.is(result.code, code, `build ${args.join(" ")}: ${result.stderr}`);
+    assert.match(result.stderr, message);
+    assert.not.match(result.stderr, /^\s+at /m, "a stack trace was printed");
+  }
 });
 
 test.run();
