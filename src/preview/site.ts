@@ -3,10 +3,12 @@
  * words checks that campaign alone (campaign/), writes that language's pages and tells the open
  * pages to reload; its share images, posters, frame and zips are drawn after, one campaign at a
  * time, copied in as they are ready, and the pages that list them (the share page, with the kit's
- * sizes) written again. Until then a page shows the picture the last save drew (none for a new
- * language). Nothing of another campaign or language is written again. A save that does not pass
- * the check prints its problems and leaves the last good pages as they were; templates/ and
- * assets/ concern every campaign, so a change there writes everything again.
+ * sizes) written again; before them, the campaign's web fonts are cut again to the characters its
+ * pages show (a stylesheet written again keeps the fonts it had meanwhile). Until then a page
+ * shows the picture the last save drew (none for a new language). Nothing of another campaign or
+ * language is written again. A save that does not pass the check prints its problems and leaves
+ * the last good pages as they were; templates/ and assets/ concern every campaign, so a change
+ * there writes everything again.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -39,6 +41,7 @@ import {
 import { notFoundView } from "../site/not-found.ts";
 import { languagePath } from "../site/urls.ts";
 import type { PageView } from "../site/views.ts";
+import { fontRulesOf, publishSiteFonts, restoreFontRules } from "../site/web-fonts.ts";
 
 export interface PreviewEvents {
   /** A save's pages are written: open pages reload. */
@@ -77,6 +80,8 @@ export class PreviewSite {
   readonly #toDraw = new Set<string>();
   #drawing: Promise<void> | undefined;
   #closed = false;
+  /** A save wrote the archive again: its fonts are cut with the next campaign's pictures. */
+  #archiveFonts = false;
   readonly #writer: PageWriter;
 
   constructor(root: string, outputDir: string, events: PreviewEvents) {
@@ -354,7 +359,9 @@ export class PreviewSite {
       names.push(all ? slug : `${slug} (${pages.map((page) => page.lang.tag).join(", ")})`);
     }
     if (parts.length === 0 && !siteWide) return;
-    await this.#write(parts, siteWide);
+    // The fonts, cut to the characters the campaign's pages show, follow with the pictures.
+    await this.#write(parts, siteWide, false);
+    if (siteWide) this.#archiveFonts = true;
     this.#events.pages();
     this.#events.log?.(`✓ ${names.join(", ")} written in ${seconds(started)}; the pictures follow`);
     for (const part of parts) this.#draw(part.shown.campaign.slug);
@@ -366,8 +373,11 @@ export class PreviewSite {
     await fs.rm(path.join(this.#outputDir, slug), { recursive: true, force: true });
   }
 
-  /** Writes these pages (and their campaigns' own files), and the site-wide ones when asked. */
-  async #write(parts: WritePart[], siteWide: boolean): Promise<void> {
+  /**
+   * Writes these pages (and their campaigns' own files), and the site-wide ones when asked; with
+   * `fonts` false, a stylesheet written again keeps the fonts it had until they are cut again.
+   */
+  async #write(parts: WritePart[], siteWide: boolean, fonts = true): Promise<void> {
     const shown = newestFirst([...this.#shown.values()].map((each) => each.campaign));
     const pages = parts.flatMap((part) => part.pages);
     const data: SiteData = {
@@ -381,8 +391,22 @@ export class PreviewSite {
       kitPages: pages.filter((page) => page.kit.length > 0),
       templatesDir: this.#paths.templatesDir,
       siteWide: siteWide && shown.length > 0 ? [true] : [],
+      fonts,
     };
+    const stylesheets = fonts
+      ? []
+      : [
+          ...parts
+            .filter((part) => part.campaignLevel)
+            .map((part) => path.join(this.#outputDir, part.shown.campaign.slug, "assets", "site.css")),
+          ...(data.siteWide.length > 0 ? [path.join(this.#outputDir, "index.css")] : []),
+        ];
+    const rules = await Promise.all(stylesheets.map(fontRulesOf));
     await this.#writer.write(data);
+    for (const [index, stylesheet] of stylesheets.entries()) {
+      const kept = rules[index];
+      if (kept) await restoreFontRules(stylesheet, kept);
+    }
     for (const part of parts) {
       for (const page of part.pages) part.shown.written.set(page.lang.tag, JSON.stringify(page.kit));
     }
@@ -414,10 +438,31 @@ export class PreviewSite {
     })();
   }
 
+  /**
+   * The campaign's fonts cut again to the characters its pages show now (and the archive's, when
+   * a save wrote it); the pages to reload when its stylesheet changed.
+   */
+  async #fonts(slug: string): Promise<string[]> {
+    let reload: string[] = [];
+    await this.#enqueue(async () => {
+      const shown = this.#shown.get(slug);
+      if (!shown) return;
+      const stylesheet = path.join(this.#outputDir, slug, "assets", "site.css");
+      const before = await fs.readFile(stylesheet, "utf8").catch(() => "");
+      const archive = this.#archiveFonts;
+      this.#archiveFonts = false;
+      await publishSiteFonts(this.#outputDir, [slug], this.#paths.cacheDir, archive);
+      if ((await fs.readFile(stylesheet, "utf8").catch(() => "")) !== before)
+        reload = shown.words.pages.flatMap((page) => pageAddresses(page));
+    });
+    return reload;
+  }
+
   async #pictures(slug: string): Promise<void> {
     const shown = this.#shown.get(slug);
     if (!shown) return;
     const started = performance.now();
+    const restyled = await this.#fonts(slug);
     const { words } = shown;
     let pictures: Awaited<ReturnType<typeof drawPictures>>;
     try {
@@ -426,6 +471,7 @@ export class PreviewSite {
       if (!(error instanceof CampaignError)) throw error;
       console.error(`The pictures of ${slug} could not be made; the pages show the last ones:`);
       printProblems(error.problems);
+      if (restyled.length > 0) this.#events.pictures([], restyled);
       return;
     }
     // Saved again meanwhile: that save's pictures follow.
@@ -443,7 +489,7 @@ export class PreviewSite {
     }
     this.#events.pictures(
       files.map(([, site]) => site),
-      stale.flatMap((page) => pageAddresses(page)),
+      [...new Set([...restyled, ...stale.flatMap((page) => pageAddresses(page))])],
     );
     if (pictures.images.rendered + pictures.kit.rendered > 0)
       this.#events.log?.(

@@ -140,6 +140,7 @@ export default function campaignSite(eleventyConfig: EleventyConfigLike, options
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (!current) return;
     await copyIntoSite(current.files, directories.output);
+    if (current.fonts === false) return;
     // The campaigns whose pages this run wrote (all of them, or a save's language), and the
     // archive's when it wrote the site-wide files.
     const slugs = new Set([

@@ -129,6 +129,8 @@ export interface SiteData {
   siteWide: true[];
   /** The pages whose language has a kit (all, unless the kit is turned off): frame pages. */
   kitPages: PageView[];
+  /** False: the web fonts are not cut after this run (the preview cuts them after a save's pictures). */
+  fonts?: boolean;
   /** The folder of templates the pages are rendered from. */
   templatesDir: string;
   /**

@@ -437,6 +437,18 @@ export async function publishFonts(
   return { faces, made, reused };
 }
 
+/** The @font-face rules a stylesheet was given by publishFonts, or undefined. */
+export async function fontRulesOf(stylesheet: string): Promise<string | undefined> {
+  const css = await fs.readFile(stylesheet, "utf8").catch(() => "");
+  return css.startsWith(START) && css.includes(END) ? css.slice(0, css.indexOf(END) + END.length) : undefined;
+}
+
+/** Puts `rules` (from fontRulesOf) back at the start of a stylesheet written again without them. */
+export async function restoreFontRules(stylesheet: string, rules: string): Promise<void> {
+  const css = await fs.readFile(stylesheet, "utf8");
+  if (!css.startsWith(START)) await fs.writeFile(stylesheet, `${rules}\n${css.trimStart()}`);
+}
+
 /**
  * The site's archive (index.html) has fonts of its own, in a folder at the top of the site whose
  * name no campaign can have (a campaign's folder name has no dot).

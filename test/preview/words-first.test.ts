@@ -130,6 +130,45 @@ test("a save of the French words: the French pages, then their pictures; nothing
     maximumFractionDigits: 1,
   }).format(Math.max(1, Math.round(bytes / 1e3)));
   assert.match(share, shown);
+  // The fonts followed too: the page written first preloads its fonts again, and they are there.
+  const written = await fs.readFile(path.join(state.output, "minimal/fr/index.html"), "utf8");
+  const preloads = [...written.matchAll(/<link rel="preload" href="([^"]+\.woff2)"/g)].map(
+    (match) => match[1],
+  );
+  assert.ok(preloads.length > 0, "the French page preloads no font");
+  for (const href of preloads) await fs.access(path.join(state.output, "minimal/fr", href));
+  assert.match(
+    await fs.readFile(path.join(state.output, "minimal/assets/site.css"), "utf8"),
+    /^\/\* Web fonts: /,
+  );
+});
+
+test("a save of the default language's words keeps the campaign's fonts while they are cut again", async () => {
+  const stylesheet = path.join(state.output, "minimal/assets/site.css");
+  const file = path.join(state.root, "campaigns/minimal/content/page.en.md");
+  const words = await fs.readFile(file, "utf8");
+  const stream = await listen();
+  // Ω: a character no page showed, so the fonts are cut again after the words are written.
+  await fs.writeFile(file, words.replace(/^title: .*$/m, "title: Minimal campaign Ω"));
+  const deadline = Date.now() + 30_000;
+  while (!stream.events.some((event) => event.event === "reload") && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  // When open pages are told to reload, the page shows the words and its stylesheet (written
+  // again: it is the campaign's own and this is its default language) still declares the fonts.
+  const css = await fs.readFile(stylesheet, "utf8");
+  assert.match(await (await fetch(`${state.preview.url}minimal/en/`)).text(), "<h1>Minimal campaign Ω</h1>");
+  assert.match(css, /^\/\* Web fonts: /);
+  await state.preview.idle();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  stream.stop();
+  // Then the fonts are cut again with Ω, and the campaign's open pages told to reload.
+  const after = await fs.readFile(stylesheet, "utf8");
+  const ranges = [...after.matchAll(/unicode-range: ([^;]+);/g)].map((match) => match[1]).join(", ");
+  assert.match(ranges, /U\+3A9\b/, "the new fonts do not cover Ω");
+  const pictures = stream.events.find((event) => event.event === "pictures")?.data as { pages: string[] };
+  assert.ok(pictures?.pages.includes("/minimal/fr/"), JSON.stringify(stream.events));
+  await fs.writeFile(file, words);
+  await state.preview.idle();
 });
 
 test.run();
