@@ -71,6 +71,9 @@ function processLane(): Lane {
   const entry = path.join(path.dirname(here), `batch-process${path.extname(here)}`);
   // Its own Node with the same flags (under tsx, its loader), talking over IPC.
   const child = fork(entry, [], {
+    // glibc reads this once, as the process starts: a process drawing on several threads keeps
+    // an arena of memory per thread otherwise, each holding what it freed.
+    env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" },
     serialization: "advanced",
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
