@@ -1,14 +1,13 @@
 // Says "open now" or when the line opens next, in the page's language and the line's time zone.
-// The week comes from data-hotline-schedule, computed at build time; without JavaScript the
-// hours alone are shown. Public holidays cannot be known here: the page says them in words.
+// The week and its opening times, already written in the page's language, come from
+// data-hotline-schedule; the sentences come whole from the page's UI strings, one for today, one
+// for tomorrow and one for each weekday (data-opens-on, Monday first), so no word is glued into
+// a sentence here and no locale data of the browser is needed. Without JavaScript the hours alone
+// are shown. Public holidays cannot be known here: the page says them in words.
 (() => {
-  const lang = document.documentElement.lang;
-  const day = (n) =>
-    new Intl.DateTimeFormat(lang, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + n));
-  const time = (m) =>
-    new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1, 0, m));
   for (const box of document.querySelectorAll("[data-hotline-schedule]")) {
-    const { zone, week } = JSON.parse(box.dataset.hotlineSchedule);
+    const { zone, week, times } = JSON.parse(box.dataset.hotlineSchedule);
+    const opensOn = JSON.parse(box.dataset.opensOn);
     const parts = {};
     for (const p of new Intl.DateTimeFormat("en-US", {
       timeZone: zone,
@@ -26,7 +25,10 @@
       for (let ahead = 0; ahead < 8 && !text; ahead++) {
         const d = (today + ahead) % 7;
         const next = week[d].find(([from]) => ahead > 0 || from > now);
-        if (next) text = box.dataset.closedNow.replace("{day}", day(d)).replace("{time}", time(next[0]));
+        if (!next) continue;
+        const sentence =
+          ahead === 0 ? box.dataset.opensToday : ahead === 1 ? box.dataset.opensTomorrow : opensOn[d];
+        text = sentence.replace("{time}", times[next[0]]);
       }
     }
     const out = box.querySelector("[data-open-now-text]");
