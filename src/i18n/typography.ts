@@ -17,8 +17,11 @@ export const NARROW_NO_BREAK_SPACE = "\u202f";
 /** Outside tags: `100 %` → `100 %` with a narrow no-break space, in the languages that space it. */
 const percent: Rule = (text) => text.replace(/(?<!<[^>]*)(\d)[ \u00a0](%)/g, `$1${NARROW_NO_BREAK_SPACE}$2`);
 
+/** A time (09:00, 17:30) is no colon of a sentence: French spacing before ":" leaves it whole. */
+const times: Rule = (text) => text.replace(/(\d)\u202f:(?=\d\d(?!\d))/g, "$1:");
+
 const RULES: Record<string, Rule[]> = {
-  fr: [frenchQuotes, punctuationMarks, percent],
+  fr: [frenchQuotes, punctuationMarks, times, percent],
   en: [englishQuotes],
   de: [percent],
   nl: [],
