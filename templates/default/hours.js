@@ -6,6 +6,8 @@
 // are shown. Public holidays cannot be known here: the page says them in words.
 (() => {
   for (const box of document.querySelectorAll("[data-hotline-schedule]")) {
+    // A template's own partial without the sentences: the hours alone, as without JavaScript.
+    if (!box.dataset.opensOn || !box.dataset.opensToday || !box.dataset.opensTomorrow) continue;
     const { zone, week, times } = JSON.parse(box.dataset.hotlineSchedule);
     const opensOn = JSON.parse(box.dataset.opensOn);
     const parts = {};

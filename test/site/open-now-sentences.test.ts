@@ -98,6 +98,21 @@ test("English, French and Dutch: today, tomorrow and on a weekday", () => {
   );
 });
 
+test("a template's own partial without the sentences shows the hours alone, no error", () => {
+  const out = { textContent: "", hidden: true };
+  const week = parseWeek("Mo-Fr 09:00-17:00");
+  const box = {
+    dataset: {
+      hotlineSchedule: scheduleAttribute(week, "nl"),
+      openNow: "Nu open",
+      closedNow: "Nu gesloten, opent {day}",
+    },
+    querySelector: () => out,
+  };
+  vm.runInNewContext(SCRIPT, { document: { querySelectorAll: () => [box] }, Date, Intl, JSON, Number });
+  assert.ok(out.hidden);
+});
+
 test("open now, in the page's language", () => {
   assert.is(says("de", WEDNESDAY_EVENING.replace("16:00", "08:00")), "Jetzt geöffnet");
 });
