@@ -47,13 +47,17 @@ test("everything else is the same in every zone", () => {
     assert.equal(other, first, `${ZONES[index + 1]} differs from ${ZONES[0]}`);
 });
 
-test("dates are written as the campaign's day, in any language", () => {
+test("dates are written as the campaign's day, in any language, never broken across lines", () => {
+  // A date is one unit on a page: its spaces are no-break spaces (U+00A0).
+  const joined = (text: string) => text.replaceAll(" ", "\u00a0");
   for (const { dates } of probes) {
     assert.equal(
       Object.values(dates).map((date) => date.fr),
-      ["30 juillet 2023", "31 juillet 2023", "29 février 2024", "31 décembre 2024", "1 janvier 2025"],
+      ["30 juillet 2023", "31 juillet 2023", "29 février 2024", "31 décembre 2024", "1 janvier 2025"].map(
+        joined,
+      ),
     );
-    assert.is(dates["2023-07-30"].en, "July 30, 2023");
+    assert.is(dates["2023-07-30"].en, joined("July 30, 2023"));
     assert.is(dates["2025-01-01"].zh, "2025年1月1日");
   }
 });
