@@ -67,6 +67,20 @@ test("HTML keeps its tags and addresses as they are", () => {
   assert.is(typeset(html, "fr"), `<p>Voir${NNBSP}: <a href="https://www.example.be/a:b?x=1">la page</a></p>`);
 });
 
+test("an address in running text stays as written, in any language's rules", () => {
+  const alt = "Code QR qui ouvre https://www.example.org/benelux-2021/fr/";
+  assert.is(typeset(alt, "fr"), alt);
+  assert.is(
+    typeset("Écrivez: mailto:aide@example.be ou www.example.be/a?b=1!", "fr"),
+    `Écrivez${NNBSP}: mailto:aide@example.be ou www.example.be/a?b=1${NNBSP}!`,
+  );
+  assert.is(typeset('See "https://example.org/a"', "en"), "See “https://example.org/a”");
+  assert.is(
+    typeset('<p>Voir <a href="https://x.be/">https://x.be/</a>: ici</p>', "fr"),
+    `<p>Voir <a href="https://x.be/">https://x.be/</a>${NNBSP}: ici</p>`,
+  );
+});
+
 test("English takes curly quotes; a language without rules is left as written", () => {
   assert.is(typeset('The "Blue Heart" day', "en"), "The “Blue Heart” day");
   assert.is(typeset("Partners: Payoke", "en"), "Partners: Payoke");
