@@ -6,6 +6,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { typeset } from "../i18n/typography.ts";
 import { cacheKey, ImageCache } from "../render/cache.ts";
 import { codeFingerprint } from "../render/code-fingerprint.ts";
 import { zipEntries } from "./zip-writer.ts";
@@ -34,10 +35,11 @@ export interface ZipPage {
 export function languageEntries(page: ZipPage, prefix = ""): ZipEntry[] {
   const t = page.t;
   const relative = (site: string) => site.slice(page.lang.path.length);
+  const label = (key: string) => typeset(`${t(key)}:`, page.lang.tag);
   const texts = [
-    `${t("kit.texts.title")}: ${page.content.title}`,
-    `${t("kit.texts.tagline")}: ${page.content.tagline}`,
-    `${t("kit.texts.description")}: ${page.content.description}`,
+    `${label("kit.texts.title")} ${page.content.title}`,
+    `${label("kit.texts.tagline")} ${page.content.tagline}`,
+    `${label("kit.texts.description")} ${page.content.description}`,
     "",
     `${t("share.postHeading")}:`,
     page.share.text,
@@ -65,7 +67,9 @@ export function languageEntries(page: ZipPage, prefix = ""): ZipEntry[] {
 function readme(page: ZipPage): string {
   const printShop = page.kit.filter((file) => file.name.endsWith("-print.pdf")).map((file) => file.name);
   const lines = [page.content.title, "", page.t("kit.readme")];
-  if (printShop.length > 0) lines.push("", `${printShop.join(", ")}: ${page.t("kit.printShop")}`);
+  // A label's colon in the language's typography ("poster-a3-print.pdf : pour un imprimeur").
+  if (printShop.length > 0)
+    lines.push("", `${typeset(`${printShop.join(", ")}:`, page.lang.tag)} ${page.t("kit.printShop")}`);
   return `${lines.join("\r\n")}\r\n`;
 }
 

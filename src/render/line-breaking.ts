@@ -209,12 +209,15 @@ const SHORT_LAST_LINE = 0.5;
 /**
  * The width to break lines at so that the last is not left short (a word alone): the narrowest
  * that keeps the number of lines, found by halving; `width` when the lines are even already.
+ * Never narrower than the widest word, which would then be cut (breakLines cuts a word wider
+ * than the line into its letters): "Menschenhan / del" kept the number of lines too.
  */
 export function balancedWidth(units: Unit[], size: number, width: number): number {
   const widths = (at: number) => breakLines(units, size, at).map((line) => lineInk(line) * size);
   const lines = widths(width);
   if (lines.length < 2 || lines[lines.length - 1] >= Math.max(...lines) * SHORT_LAST_LINE) return width;
-  let low = lines.reduce((sum, each) => sum + each, 0) / lines.length;
+  const widestWord = Math.min(width, Math.max(...units.map((unit) => unit.ink * size)));
+  let low = Math.max(widestWord, lines.reduce((sum, each) => sum + each, 0) / lines.length);
   let high = width;
   while (high - low > 1) {
     const middle = (low + high) / 2;

@@ -88,9 +88,21 @@ export function hoursShort(hotline: Pick<Hotline, "details">, lang: string): str
     .join(" · ");
 }
 
-/** The week as the open-now script reads it: time zone and intervals, Monday first. */
-export function scheduleAttribute(hours: HotlineHours): string {
-  return JSON.stringify({ zone: hours.timeZone, week: hours.week });
+/** The opening times of the week written in `lang`, by minute of the day: { "540": "09:00" }. */
+export function openingTimes(hours: HotlineHours, lang: string): Record<string, string> {
+  const format = new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone: "UTC" });
+  const times: Record<string, string> = {};
+  for (const [open] of hours.week.flat()) times[open] = unbreakable(format.format(MONDAY + open * MINUTE));
+  return times;
+}
+
+/**
+ * The week as the open-now script reads it: time zone and intervals, Monday first, and the
+ * opening times already written in the page's language, so the script needs no locale data of
+ * its own (a phone's browser may lack the language's) and no network.
+ */
+export function scheduleAttribute(hours: HotlineHours, lang = "en"): string {
+  return JSON.stringify({ zone: hours.timeZone, week: hours.week, times: openingTimes(hours, lang) });
 }
 
 /** What the hotline-details partial shows for one line in one language. */
@@ -131,7 +143,7 @@ export function hotlineDetailsView(
       always: hours.always,
       holidaysOff: hours.holidaysOff,
       rows: hoursRows(hours, lang),
-      schedule: scheduleAttribute(hours),
+      schedule: scheduleAttribute(hours, lang),
     };
   }
   if (sms) view.sms = { number: sms.number, href: `sms:${sms.e164}` };

@@ -175,26 +175,7 @@ export function addShownText(html: string, into: ShownText): void {
     for (const child of element.childNodes) visit(child, isName);
   };
   visit(body, false);
-  // hours.js writes the next opening in the page's language: weekdays and times from Intl.
-  const lang = root.querySelector("html")?.getAttribute("lang");
-  if (lang && body.querySelector("[data-hotline-schedule]")) add(scriptWords(lang), into.text);
-}
-
-/** What hours.js may write in `lang`: the days of the week, times of day, the digits. */
-function scriptWords(lang: string): string {
-  const words: string[] = [];
-  for (let day = 0; day < 7; day++)
-    words.push(
-      new Intl.DateTimeFormat(lang, { weekday: "long", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1 + day)),
-    );
-  for (const hour of [0, 9, 13, 23])
-    words.push(
-      new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone: "UTC" }).format(
-        Date.UTC(2024, 0, 1, hour, 45),
-      ),
-    );
-  words.push(new Intl.NumberFormat(lang, { useGrouping: false }).format(1234567890));
-  return words.join(" ");
+  // hours.js writes only what the page's data-* attributes hold: its sentences and opening times.
 }
 
 /** One file to make: a group's characters in one weight, in the text's family or the names'. */

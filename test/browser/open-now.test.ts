@@ -6,6 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import * as assert from "uvu/assert";
+import { unbreakable } from "../../src/i18n/typography.ts";
 import { exampleBrowserSuite } from "../helpers/example-browser.ts";
 import { browserEnvironment, CLOCK_CHANGING_ZONES, FAR_ZONES, pageInZone } from "../helpers/time-zones.ts";
 
@@ -15,6 +16,12 @@ const { test, it, state } = exampleBrowserSuite(
   "system",
 );
 const PAGE = "/blue-heart-2023-be/";
+/** A time as the build writes it in the page's language (hotline-hours.ts), in one piece. */
+const time = (lang: string, hour: number) =>
+  unbreakable(
+    new Intl.DateTimeFormat(lang, { timeStyle: "short", timeZone: "UTC" }).format(Date.UTC(2024, 0, 1, hour)),
+  );
+const NINE_AM = time("en", 9);
 const VISITOR_ZONES = [...CLOCK_CHANGING_ZONES, ...FAR_ZONES];
 
 /** One page per visitor zone, its clock set again before each visit. */
@@ -51,10 +58,10 @@ const CASES: [string, string, string, string][] = [
   ["Wednesday 10:00 in Brussels: open now", "2024-07-31T08:00:00Z", "fr", "Ouvert maintenant"],
   ["Wednesday 10:00 in Brussels: open now, in English", "2024-07-31T08:00:00Z", "en", "Open now"],
   [
-    "Wednesday 18:00 in Brussels: closed, opens Thursday, though 09:00 in Los Angeles",
+    "Wednesday 18:00 in Brussels: closed, opens tomorrow, though 09:00 in Los Angeles",
     "2024-07-31T16:00:00Z",
     "en",
-    "Closed now, opens Thursday 9:00 AM",
+    `Closed now, opens tomorrow at ${NINE_AM}`,
   ],
   [
     "Saturday 12:00 in Brussels: closed, opens Monday at 09:00, in the page's language",
@@ -72,7 +79,7 @@ const CASES: [string, string, string, string][] = [
     "Friday 17:30 in Brussels (15:30 UTC) is after closing, though still office hours in UTC",
     "2024-08-02T15:30:00Z",
     "en",
-    "Closed now, opens Monday 9:00 AM",
+    `Closed now, opens on Monday at ${NINE_AM}`,
   ],
   [
     "Monday 09:30 in Brussels: open, though still Sunday in Los Angeles and Pago Pago",
@@ -87,24 +94,49 @@ const CASES: [string, string, string, string][] = [
     "Open now",
   ],
   [
-    "Sunday 23:30 in Brussels: closed, opens Monday, though Monday morning in Auckland",
+    "Sunday 23:30 in Brussels: closed, opens tomorrow, though Monday morning in Auckland",
     "2024-08-04T21:30:00Z",
     "en",
-    "Closed now, opens Monday 9:00 AM",
+    `Closed now, opens tomorrow at ${NINE_AM}`,
   ],
   [
     "Saturday 00:30 in Brussels: closed, though Friday afternoon in Los Angeles",
     "2024-08-02T22:30:00Z",
     "en",
-    "Closed now, opens Monday 9:00 AM",
+    `Closed now, opens on Monday at ${NINE_AM}`,
   ],
   [
-    "in winter Brussels is UTC+1: Monday 08:30 there is closed, opens at 09:00",
+    "in winter Brussels is UTC+1: Monday 08:30 there is closed, opens today at 09:00",
     "2024-01-08T07:30:00Z",
     "en",
-    "Closed now, opens Monday 9:00 AM",
+    `Closed now, opens today at ${NINE_AM}`,
   ],
   ["in winter, Monday 09:30 in Brussels is open", "2024-01-08T08:30:00Z", "en", "Open now"],
+  // Whole sentences per language, never a weekday glued in (German needs "am", Arabic "يوم").
+  [
+    "Saturday 12:00 in Brussels, in German",
+    "2024-08-03T10:00:00Z",
+    "de",
+    "Jetzt geschlossen, öffnet am Montag um 09:00",
+  ],
+  [
+    "Sunday 12:00 in Brussels, in German: tomorrow",
+    "2024-08-04T10:00:00Z",
+    "de",
+    "Jetzt geschlossen, öffnet morgen um 09:00",
+  ],
+  [
+    "Saturday 12:00 in Brussels, in Arabic",
+    "2024-08-03T10:00:00Z",
+    "ar",
+    `مغلق الآن، يفتح يوم الاثنين الساعة ${time("ar", 9)}`,
+  ],
+  [
+    "Monday 07:00 in Brussels, in Luxembourgish: today",
+    "2024-07-29T05:00:00Z",
+    "lb",
+    "Elo zou, mécht haut um 09:00 op",
+  ],
 ];
 
 for (const [name, now, lang, expected] of CASES) it(name, () => says(now, lang, expected));

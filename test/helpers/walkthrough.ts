@@ -128,16 +128,23 @@ export async function putRightWhatTheCheckLists(project: string): Promise<void> 
       `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80"><rect width="240" height="80" fill="#0f766e"/><circle cx="40" cy="40" r="24" fill="#ffffff"/></svg>\n`,
     );
   }
-  await editYaml(partners, (document) => {
-    const list = document.get("partners") as { items: Array<{ get(key: string): unknown }> };
-    const index = list.items.findIndex((partner) => partner.get("id") === "fps-justice");
-    for (const [lang, name] of Object.entries({
+  // The partners named per language, named in the campaign's languages that lack a name.
+  const names: Record<string, Record<string, string>> = {
+    "fps-justice": {
       en: "FPS Justice",
       ar: "الهيئة الاتحادية للعدل",
       lb: "FÖD Justiz",
       pl: "FSP Sprawiedliwość",
-    }))
-      document.setIn(["partners", index, "names", lang], name);
+    },
+    "social-inspection": { ar: "التفتيش الاجتماعي", lb: "Sozialinspektioun", pl: "Inspekcja Społeczna" },
+  };
+  await editYaml(partners, (document) => {
+    const list = document.get("partners") as { items: Array<{ get(key: string): unknown }> };
+    for (const [id, byLanguage] of Object.entries(names)) {
+      const index = list.items.findIndex((partner) => partner.get("id") === id);
+      for (const [lang, name] of Object.entries(byLanguage))
+        document.setIn(["partners", index, "names", lang], name);
+    }
   });
   await editContent(project, (text) => text.replace(/^reviewed: false$/m, "reviewed: true"));
 }

@@ -167,9 +167,10 @@ test("the read-me says which posters go to a print shop, in the language", async
       },
     );
   });
+  // In French typography: a narrow no-break space before each colon, the file list's too.
   assert.match(
     readme,
-    "poster-a4-print.pdf, poster-a3-print.pdf: pour un imprimeur : fond perdu de 3 mm et traits de coupe",
+    "poster-a4-print.pdf, poster-a3-print.pdf\u202f: pour un imprimeur\u202f: fond perdu de 3 mm et traits de coupe",
   );
 });
 

@@ -61,6 +61,33 @@ test("a poster's text: the same rule in the posters' own line breaker", () => {
   assert.ok(lengths(even)[1] > lengths(even)[0] / 2, `balanced: ${lengths(even)}`);
 });
 
+test("a poster's balanced lines never cut a word the greedy lines kept whole", () => {
+  // The German poster's title: at some widths "2023" alone on a last line, and the narrowest
+  // width that keeps three lines would cut "Menschenhandel".
+  const title = "Welttag gegen Menschenhandel 2023";
+  const units = shapeText(title, "de", "bold", "ltr");
+  const size = 100;
+  const words = (text: ReturnType<typeof layoutText>) =>
+    text.text.flatMap((line) =>
+      line.chars
+        .map((each) => each.char)
+        .join("")
+        .trim()
+        .split(/\s+/),
+    );
+  let balancedSome = 0;
+  for (let width = 600; width <= 2000; width += 10) {
+    const greedy = layoutText(units, size, width, "ltr", "bold");
+    if (words(greedy).join(" ") !== title) continue;
+    const at = balancedWidth(units, size, width);
+    if (at < width) balancedSome++;
+    const even = layoutText(units, size, at, "ltr", "bold");
+    assert.is(words(even).join(" "), title, `at ${width} px, balanced at ${at} px`);
+    assert.is(even.lines.length, greedy.lines.length, `at ${width} px`);
+  }
+  assert.ok(balancedSome > 0, "no width in the range was balanced: the check above proved nothing");
+});
+
 test("every line of a block starts where the others do, left to right and right to left", async () => {
   for (const [text, dir, lang] of [
     ["Journée mondiale contre la traite des êtres humains", "ltr", "fr"],

@@ -16,8 +16,8 @@ const BUDGETS = { html: 20 * 1024, css: 15 * 1024, js: 3 * 1024 };
  * Per page, the web fonts it may load, in bytes as sent: WOFF2 is already compressed (Brotli,
  * inside the file), gzip makes it larger, and hosts send it as it is. A page in an alphabet
  * (Latin, Greek, Cyrillic, Arabic, Ethiopic) gets less than one in Chinese, whose subset holds a
- * glyph per character used. The examples' largest: a Tigrinya page about 48 KB, a Chinese one
- * about 115 KB (README, "Web fonts").
+ * glyph per character used. The examples' largest: a Tigrinya page about 38 KB, a Chinese one
+ * about 103 KB (docs/developers.md, "Web fonts").
  */
 const FONT_BUDGETS = { alphabetic: 64 * 1024, chinese: 128 * 1024 };
 const HAN = /\p{Script=Han}/u;

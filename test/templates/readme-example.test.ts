@@ -1,6 +1,7 @@
 /**
- * The README's "Make your own template" example works as written: its files are taken from the
- * README text, put beside default and benelux, and a campaign using the template is built.
+ * The "Make your own template" example of docs/templates.md works as written: its files are taken
+ * from the page's text, put beside default and benelux, and a campaign using the template is built.
+ * (The example used to be in the README, hence the file's name.)
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
@@ -12,10 +13,12 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { ROOT, tempDir } from "../helpers/fixtures.ts";
 
-/** `templates/harbour/<file>`: followed by a fenced block, in the README's own order. */
+/** `templates/harbour/<file>`: followed by a fenced block, in the page's own order. */
 export async function readmeTemplateFiles(): Promise<Map<string, string>> {
-  const readme = await fs.readFile(path.join(ROOT, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("### Make your own template"));
+  const page = await fs.readFile(path.join(ROOT, "docs/templates.md"), "utf8");
+  const start = /^#+ Make your own template$/m.exec(page)?.index;
+  assert.ok(start !== undefined, 'docs/templates.md has no "Make your own template" heading');
+  const section = page.slice(start);
   const files = new Map<string, string>();
   for (const match of section.matchAll(
     /`(templates\/harbour\/[^`]+)`[^\n]*\n(?:[^\n]+\n)*\n```[a-z]*\n([\s\S]*?)```/g,
@@ -27,9 +30,9 @@ export async function readmeTemplateFiles(): Promise<Map<string, string>> {
 
 const run = promisify(execFile);
 
-const test = suite("README: make your own template");
+const test = suite("docs/templates.md: make your own template");
 
-test("the example's files are in the README", async () => {
+test("the example's files are in docs/templates.md", async () => {
   assert.equal([...(await readmeTemplateFiles()).keys()].sort(), [
     "templates/harbour/additions.css.njk",
     "templates/harbour/emblem.svg",
@@ -39,7 +42,7 @@ test("the example's files are in the README", async () => {
   ]);
 });
 
-test("a campaign with the README's template builds with its colours, emblem and partial", async () => {
+test("a campaign with the example template builds with its colours, emblem and partial", async () => {
   const root = await tempDir("readme-template-");
   // The page routes and shared partners as in the project; templates/ with harbour added.
   await fs.cp(path.join(ROOT, "src/site/routes"), path.join(root, "src/site/routes"), { recursive: true });

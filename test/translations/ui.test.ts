@@ -51,6 +51,26 @@ test("placeholders are protected and the reviewed state is carried", async () =>
   );
 });
 
+test("each weekday's whole sentence is a unit of its own, its {time} protected", async () => {
+  const xml = writeXliff(await exportUi({ to: "uk" }));
+  const document = new DOMParser().parseFromString(xml, "text/xml");
+  const units = Array.from(document.getElementsByTagNameNS(XLIFF_NAMESPACE, "unit"));
+  const ids = units.map((unit) => unit.getAttribute("id"));
+  for (const day of ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]) {
+    const unit = units.find((element) => element.getAttribute("id") === `hotlineDetails.opensOn.${day}`);
+    assert.ok(unit, day);
+    assert.is(
+      unit.getElementsByTagNameNS(XLIFF_NAMESPACE, "ph").length,
+      2,
+      `${day}: {time} in source and target`,
+    );
+  }
+  assert.ok(ids.includes("hotlineDetails.opensToday") && ids.includes("hotlineDetails.opensTomorrow"));
+  assert.not.ok(ids.includes("hotlineDetails.closedNow"), "no sentence with a weekday glued in");
+  const target = units.find((element) => element.getAttribute("id") === "hotlineDetails.opensOn.tue");
+  assert.match(target?.textContent ?? "", "у вівторок");
+});
+
 test("final units make a reviewed file; a changed placeholder is refused with its unit", async () => {
   const dir = await copyStrings();
   const exported = await exportUi({ to: "nl", stringsDir: dir });
