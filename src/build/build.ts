@@ -11,8 +11,8 @@ import path from "node:path";
 import { type Campaign, listCampaigns, loadCampaigns, type Problem } from "../campaign/index.ts";
 import { imageChecker } from "../images/check.ts";
 import { projectPaths } from "../project/paths.ts";
+import { ARCHIVE_FONTS_FOLDER } from "../site/font-folders.ts";
 import { HEADERS_FILE, writeHeaders } from "../site/headers.ts";
-import { ARCHIVE_FONTS_FOLDER } from "../site/web-fonts.ts";
 import { hasAdmin, removeAdmins, withoutAdmin } from "./admin-output.ts";
 import {
   type CampaignRecord,

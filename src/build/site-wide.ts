@@ -8,7 +8,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { type IndexEntry, siteWideData } from "../site/data.ts";
-import { ARCHIVE_FONTS_FOLDER } from "../site/web-fonts.ts";
+import { ARCHIVE_FONTS_FOLDER } from "../site/font-folders.ts";
 import { renderPages } from "./pages.ts";
 
 /** Campaigns in the order of the site's index: newest day first, then by slug. */

@@ -13,7 +13,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { ARCHIVE_FONTS_FOLDER, FONTS_FOLDER } from "./web-fonts.ts";
+import { ARCHIVE_FONTS_FOLDER, FONTS_FOLDER } from "./font-folders.ts";
 
 export const HEADERS_FILE = "_headers";
 /** Cloudflare Pages' documented limits for `_headers`. */

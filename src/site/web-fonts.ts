@@ -28,14 +28,12 @@ import { cacheKey, ImageCache } from "../render/cache.ts";
 import { codeFingerprint } from "../render/code-fingerprint.ts";
 import { codePoints } from "../render/code-points.ts";
 import { FONT_PACKAGES, fontFile, type Weight } from "../render/fonts.ts";
+import { ARCHIVE_FONTS_FOLDER, FONTS_FOLDER } from "./font-folders.ts";
 
 const require = createRequire(import.meta.url);
 
 /** The family of the language names' own subsets; the stylesheet puts it before the page's. */
 export const NAMES_FAMILY = "Noto Sans Names";
-
-/** The folder, beside a stylesheet, that its fonts are published in. */
-export const FONTS_FOLDER = "fonts";
 
 /** A group of characters with a file of its own: a script, drawn by one of the shipped fonts. */
 interface ScriptGroup {
@@ -429,12 +427,6 @@ export async function restoreFontRules(stylesheet: string, rules: string): Promi
   const css = await fs.readFile(stylesheet, "utf8");
   if (!css.startsWith(START)) await fs.writeFile(stylesheet, `${rules}\n${css.trimStart()}`);
 }
-
-/**
- * The site's archive (index.html) has fonts of its own, in a folder at the top of the site whose
- * name no campaign can have (a campaign's folder name has no dot).
- */
-export const ARCHIVE_FONTS_FOLDER = "index.fonts";
 
 /** Every page of a campaign that loads its stylesheet: all but "page not found", which loads nothing. */
 async function campaignPages(folder: string): Promise<string[]> {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseAllHeaders } from "@netlify/headers-parser";
 import { parse } from "node-html-parser";
 import * as assert from "uvu/assert";
+import { ARCHIVE_FONTS_FOLDER } from "../../src/site/font-folders.ts";
 import {
   apacheConfig,
   CLOUDFLARE_LIMITS,
@@ -19,7 +20,6 @@ import {
   parsePolicy,
   unionPolicy,
 } from "../../src/site/headers.ts";
-import { ARCHIVE_FONTS_FOLDER } from "../../src/site/web-fonts.ts";
 import { ROOT } from "../helpers/fixtures.ts";
 import { exampleSite, htmlPages } from "../helpers/site.ts";
 import { suite } from "../helpers/suite.ts";
