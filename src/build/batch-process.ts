@@ -4,6 +4,8 @@
  * libvips draws text under one lock per process, so only processes draw share images side by side.
  */
 import "../render/fonts.ts"; // first: points fontconfig at the shipped fonts before any drawing
+import fs from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import { CampaignError } from "../campaign/index.ts";
 import { type BatchInput, type LaneAnswer, renderBatch } from "./batch.ts";
@@ -21,7 +23,28 @@ function answer(message: LaneAnswer): void {
   process.send?.(message);
 }
 
+/**
+ * For the tests of lanes.ts: with CAMPAIGN_TEST_LANE_CRASHES="<folder>:<n>", the first n batches
+ * sent to lane processes kill their process as libvips once did (SIGFPE), each claiming a file in
+ * <folder> first, so that exactly n die.
+ */
+function crashForTests(): void {
+  const setting = process.env.CAMPAIGN_TEST_LANE_CRASHES;
+  if (!setting) return;
+  const at = setting.lastIndexOf(":");
+  const folder = setting.slice(0, at);
+  for (let n = 0; n < Number(setting.slice(at + 1)); n++) {
+    try {
+      fs.writeFileSync(path.join(folder, `crash-${n}`), String(process.pid), { flag: "wx" });
+    } catch {
+      continue; // another process claimed this one
+    }
+    process.kill(process.pid, "SIGFPE");
+  }
+}
+
 process.on("message", async (input: BatchInput) => {
+  crashForTests();
   try {
     answer({ result: await renderBatch(input), cpuSeconds: cpuSeconds() });
   } catch (error) {

@@ -85,9 +85,7 @@ function processLane(): Lane {
     waiting = undefined;
   };
   child.on("error", fail);
-  child.on("exit", (code, signal) =>
-    fail(new Error(`a build process stopped (${signal ?? `exit code ${code}`})`)),
-  );
+  child.on("exit", (code, signal) => fail(new LaneStopped(signal ?? `exit code ${code}`)));
   const lane: Lane = {
     cpuSeconds: 0,
     run: (input) =>
@@ -113,6 +111,23 @@ function processLane(): Lane {
   });
   return lane;
 }
+
+/** A lane's process ended while it had a batch: killed by a signal, or exited. */
+export class LaneStopped extends Error {
+  constructor(readonly how: string) {
+    super(`a build process stopped (${how})`);
+    this.name = "LaneStopped";
+  }
+}
+
+/**
+ * Times a batch is drawn again in a fresh process when its process died under it. libvips'
+ * text rendering can, rarely, take its process down from a native thread (SIGFPE in a font
+ * lookup, libvips issue 3660): about once in a few cold builds of 50 campaigns here. A batch
+ * writes only into the staging folder and the cache (renamed into place), so drawing it again
+ * is safe; a batch that keeps failing fails the build.
+ */
+export const BATCH_RETRIES = 2;
 
 export interface LaneReport {
   results: BatchResult[];
@@ -146,12 +161,26 @@ export async function runBatches(
             lane = inProcess ? localLane() : processLane();
             rendered = 0;
           }
-          try {
-            results[index] = await lane.run(inputs[index]);
-            rendered++;
-            done?.(results[index]);
-          } catch (error) {
-            failure ??= { error };
+          for (let attempt = 0; ; attempt++) {
+            try {
+              results[index] = await lane.run(inputs[index]);
+              rendered++;
+              done?.(results[index]);
+              break;
+            } catch (error) {
+              if (!(error instanceof LaneStopped) || attempt === BATCH_RETRIES || failure) {
+                failure ??= { error };
+                break;
+              }
+              // Its process is gone: the same batch again, in a fresh one.
+              const slugs = inputs[index].campaigns.map((campaign) => campaign.slug).join(", ");
+              console.warn(
+                `warning: ${error.message} while drawing ${slugs}; drawing them again in a fresh process`,
+              );
+              childCpuSeconds += retire(lane);
+              lane = processLane();
+              rendered = 0;
+            }
           }
         }
       } finally {
