@@ -8,9 +8,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../../test/helpers/http.ts";
 
 const SLUG = "blue-heart-2023-be";
 const POLL_MS = 5;
@@ -31,17 +31,6 @@ function start(command: string, args: string[], cwd: string): { child: ChildProc
     output += chunk;
   });
   return { child, output: () => output };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function page(url: string): Promise<string | undefined> {

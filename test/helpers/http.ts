@@ -1,5 +1,6 @@
 /** One HTTP request with exactly the headers given (fetch would set Host itself), to a loopback address. */
 import http from "node:http";
+import net from "node:net";
 
 export interface Reply {
   status: number;
@@ -46,5 +47,17 @@ export function rawRequest(options: {
     );
     outgoing.on("error", reject);
     outgoing.end(payload);
+  });
+}
+
+/** A TCP port free on 127.0.0.1 at the time of asking. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
   });
 }

@@ -5,11 +5,11 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import * as assert from "uvu/assert";
 import { hostRules, LONG_CACHE, nginxConfig } from "../../src/site/headers.ts";
 import { tempDir } from "../helpers/fixtures.ts";
+import { freePort } from "../helpers/http.ts";
 import { exampleSite } from "../helpers/site.ts";
 import { suite } from "../helpers/suite.ts";
 
@@ -34,17 +34,6 @@ if (!NGINX) {
 }
 const it = NGINX ? test : test.skip;
 const state = {} as { dir: string; port: number; nginx: ChildProcess; site: string; log: string };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const get = (sitePath: string) => fetch(`http://127.0.0.1:${state.port}${sitePath}`, { redirect: "manual" });
 
